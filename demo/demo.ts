@@ -1,0 +1,54 @@
+import '../src/index.js';
+import type { LoyaltySession } from '../src/session/loyalty-session.js';
+
+const session = document.getElementById('member') as LoyaltySession;
+const select = document.getElementById('member-select') as HTMLSelectElement;
+const status = document.getElementById('status')!;
+const events = document.getElementById('events')!;
+
+interface Member { email: string; password: string; name: string; description?: string }
+const members: Member[] = await (await fetch('/sandbox/__sandbox/members')).json();
+for (const m of members) select.add(new Option(`${m.name} — ${m.description ?? m.email}`, m.email));
+
+document.getElementById('sign-in')!.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const member = members.find((m) => m.email === select.value)!;
+  status.textContent = `Signing in as ${member.name}…`;
+  try {
+    // the demo signs in through the sandbox's POST /user/authenticate, like a merchant's login would
+    await session.state.signIn({ email: member.email, password: member.password });
+    status.textContent = `Signed in as ${member.name}.`;
+  } catch (error) {
+    status.textContent = `Sign-in failed: ${(error as Error).message}`;
+  }
+});
+
+document.getElementById('sign-out')!.addEventListener('click', async () => {
+  await session.signOut();
+  status.textContent = 'Signed out.';
+});
+
+document.getElementById('locale')!.addEventListener('change', (e) => {
+  session.locale = (e.target as HTMLSelectElement).value;
+});
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {
+  button.addEventListener('click', async () => {
+    const fault = button.dataset.fault!;
+    await fetch('/sandbox/__sandbox/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ match: { path: '/user/currency/balance' }, fault, times: fault.startsWith('status=5') ? 3 : 1 }),
+    });
+    session.reload();
+  });
+}
+
+for (const type of ['loyalty-error', 'loyalty-session-expired']) {
+  document.addEventListener(type, (e) => {
+    const detail = (e as CustomEvent).detail;
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} ${type} ${detail?.kind ? `${detail.kind}: ${detail.message}` : ''}`;
+    events.prepend(item);
+  });
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// @ts-check
+/** `npx loyalty-sandbox [--port 8787] [--host 127.0.0.1] [--prefix ""]`: the sandbox as a standalone server. */
+import { parseArgs } from 'node:util';
+import { MEMBERS, startSandbox } from './index.js';
+
+const USAGE = `Usage: loyalty-sandbox [--port 8787] [--host 127.0.0.1] [--prefix /path]
+Runs an in-memory emulator of the Spoonity consumer API (vendor 1234) with seeded members.`;
+
+try {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      prefix: { type: 'string', default: '' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  const prefix = values.prefix && !values.prefix.startsWith('/') ? `/${values.prefix}` : values.prefix;
+  const server = await startSandbox({ port, host: values.host, prefix });
+  console.log(`Loyalty sandbox listening on ${server.url}
+  Spoonity API:  ${server.url}/spoonity   (vendor 1234, e.g. POST ${server.url}/spoonity/user/authenticate)
+  Control:       ${server.url}/__sandbox/  (faults, reset, log, deletion-code, members)
+
+Members:`);
+  for (const m of MEMBERS) console.log(`  ${m.email.padEnd(24)} ${m.password}   ${m.name}: ${m.description}`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`loyalty-sandbox: ${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+  process.exit(1);
+}

@@ -1,0 +1,135 @@
+/**
+ * The normalized domain model every element speaks. Adapters map a platform's wire format
+ * onto these types; no element knows which backend it talks to.
+ *
+ * Conventions: money amounts are numbers in major units (15.5 = 15.50) with an ISO 4217
+ * `currency`; dates are `Date` objects; ids are strings (platforms mix ints and strings).
+ */
+
+/** A money amount in a named ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  /** ISO 4217 code, e.g. `CAD`. Absent when the platform does not name one. */
+  currency?: string;
+}
+
+/** A part of a loyalty balance that expires on a given date. */
+export interface Expiration {
+  amount: number;
+  date: Date;
+}
+
+/** One loyalty currency (points, stamps, …) and what the member holds of it. */
+export interface LoyaltyCurrencyBalance {
+  id: string;
+  /** Display name from the platform, e.g. "Points". */
+  name: string;
+  balance: number;
+  /** Upcoming expirations, soonest first. */
+  expiring: Expiration[];
+}
+
+/** Everything `<loyalty-balance>` shows. */
+export interface Balances {
+  /** Stored value (Spoonity "quick pay"), or `null` when the program has none. */
+  storedValue: Money | null;
+  /** Loyalty currencies (not money). */
+  currencies: LoyaltyCurrencyBalance[];
+}
+
+export interface Profile {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  birthdate?: Date;
+  /** BCP 47 language tag or platform language id, as the platform gives it. */
+  language?: string;
+  /** 0 none, 1 email, 2 SMS, 3 both (Spoonity's 2-bit mask). */
+  contactConsent?: 0 | 1 | 2 | 3;
+  /** Merchant-defined fields. */
+  metadata: ProfileField[];
+}
+
+export interface ProfileField {
+  id: string;
+  fieldId?: string;
+  label: string;
+  value: string;
+}
+
+export interface Reward {
+  id: string;
+  name: string;
+  description: string;
+  summary: string;
+  /** Cost per redemption in `currencyName`. */
+  cost: number;
+  currencyName: string;
+  /** Progress toward one redemption (0…cost). */
+  progress: number;
+  /** How many the member can redeem now. */
+  available: number;
+  expires?: Date;
+}
+
+export interface Tier {
+  current: { id: string; name: string; since?: Date; description?: string };
+  next?: { id: string; name: string; progress: number; amount: number };
+  /** How many tiers the program has. */
+  count: number;
+}
+
+export interface RewardList {
+  rewards: Reward[];
+  tier: Tier | null;
+  page: PageInfo;
+}
+
+export type CardKind = 'first-party' | 'third-party';
+export type CardStatus = 'active' | 'lost';
+
+export interface Card {
+  /** Link id used by lost/found/remove. */
+  id: string;
+  kind: CardKind;
+  number: string;
+  status: CardStatus;
+  linked?: Date;
+}
+
+export interface CheckinCode {
+  token: string;
+  created?: Date;
+  expires?: Date;
+  /** `true` for a static identifier (card or member number) rather than a rotating token. */
+  static: boolean;
+}
+
+export interface Transaction {
+  id: string;
+  date: Date;
+  location?: string;
+  total?: Money;
+  earned: number;
+  spent: number;
+  rewardsUsed: string[];
+}
+
+/** Where a page sits in a list the server pages through. */
+export interface PageInfo {
+  /** Opaque cursor to fetch the next page, or `null` at the end. */
+  next: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: PageInfo;
+}
+
+/** Result of a successful sign-in. */
+export interface SignInResult {
+  sessionKey: string;
+  userId?: string;
+}

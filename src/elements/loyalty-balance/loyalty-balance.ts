@@ -1,0 +1,140 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Balances, LoyaltyCurrencyBalance, Money } from '../../api/types.js';
+import { formatDate, formatMoney, formatNumber } from '../../internal/format.js';
+import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import { baseStyles } from '../../internal/styles.js';
+import { balanceStyles } from './loyalty-balance.styles.js';
+
+export type BalanceShow = 'all' | 'points' | 'quickpay';
+
+/**
+ * The member's balances: stored value ("quick pay") as money in the currency the API names,
+ * and each loyalty currency (points) with its upcoming expirations.
+ *
+ * @tag loyalty-balance
+ * @csspart base - The list of balances.
+ * @csspart row - One balance: its label and amount.
+ * @csspart label - The name of a balance.
+ * @csspart amount - The figure of a balance.
+ * @csspart stored-value - The stored-value row.
+ * @csspart currency - A loyalty-currency row.
+ * @csspart expirations - The list of upcoming expirations of a currency.
+ * @csspart expiration - One upcoming expiration.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @cssprop --loyalty-balance-amount-size - Size of the figures (default `1.5em`).
+ * @cssprop --loyalty-balance-row-gap - Space between balances.
+ */
+export class LoyaltyBalance extends LoyaltyElement {
+  static override styles = [baseStyles, balanceStyles];
+
+  /** Which balances to show: `all` (default), `points` (loyalty currencies) or `quickpay` (stored value). */
+  @property({ reflect: true }) show: BalanceShow = 'all';
+
+  /** Label of the stored-value balance. */
+  @property({ attribute: 'stored-value-label' }) storedValueLabel = 'Quick Pay balance';
+
+  /** What the polite live region says: set when a shown figure changes after the first load. */
+  @state() private announcement = '';
+  private lastSummary?: { generation: number; text: string };
+
+  private balances = this.queryTask('balances');
+
+  protected override render() {
+    return html`${this.renderTask(this.balances, {
+        skeleton: () => this.renderSkeleton(),
+        complete: (b) => this.renderBalances(b),
+        empty: (b) => (this.isEmpty(b) ? html`<p class="state" part="state empty">${this.emptyText()}</p>` : undefined),
+      })}
+      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.announceChange();
+  }
+
+  private get showStored() {
+    return this.show !== 'points';
+  }
+
+  private get showCurrencies() {
+    return this.show !== 'quickpay';
+  }
+
+  private isEmpty(b: Balances): boolean {
+    const stored = this.showStored && !!b.storedValue && (this.show === 'quickpay' || b.storedValue.amount !== 0);
+    return !stored && !(this.showCurrencies && b.currencies.length);
+  }
+
+  private emptyText() {
+    return this.show === 'points' ? 'No points yet.' : this.show === 'quickpay' ? 'No stored value.' : 'No balances yet.';
+  }
+
+  private renderBalances(b: Balances) {
+    return html`<dl part="base">
+      ${this.showStored && b.storedValue ? this.renderStored(b.storedValue) : nothing}
+      ${this.showCurrencies ? b.currencies.map((c) => this.renderCurrency(c)) : nothing}
+    </dl>`;
+  }
+
+  private renderStored(money: Money) {
+    return html`<div class="row" part="row stored-value">
+      <dt part="label">${this.storedValueLabel}</dt>
+      <dd part="amount">${formatMoney(money.amount, money.currency, this.locale)}</dd>
+    </div>`;
+  }
+
+  private renderCurrency(c: LoyaltyCurrencyBalance) {
+    return html`<div class="row" part="row currency">
+      <dt part="label">${c.name}</dt>
+      <dd part="amount">${formatNumber(c.balance, this.locale)}</dd>
+      ${c.expiring.length
+        ? html`<dd class="expiring"><ul part="expirations" aria-label="${c.name} expiring soon">
+            ${c.expiring.map(
+              (e) => html`<li part="expiration">
+                ${formatNumber(e.amount, this.locale)} ${c.name} expire on
+                <time datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>
+              </li>`,
+            )}
+          </ul></dd>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderSkeleton() {
+    const rows = this.show === 'all' ? 2 : 1;
+    return html`<div class="visually-hidden">Loading balances…</div>
+      <dl part="base" aria-hidden="true">
+        ${Array.from(
+          { length: rows },
+          (_, i) => html`<div class="row" part="row">
+            <dt><span class="bone" style="--w:${i ? 5 : 8}em"></span></dt>
+            <dd><span class="bone amount" style="--w:${i ? 3 : 5}em"></span></dd>
+          </div>`,
+        )}
+      </dl>`;
+  }
+
+  /** Announces the figures when they change for the same member (not on first load, not on a member switch). */
+  private announceChange() {
+    const session = this.sessionState;
+    const value = this.balances.value;
+    if (!session?.signedIn || !value || value.generation !== session.generation) return;
+    const b = value.data;
+    const parts = [
+      ...(this.showStored && b.storedValue ? [`${this.storedValueLabel} ${formatMoney(b.storedValue.amount, b.storedValue.currency, this.locale)}`] : []),
+      ...(this.showCurrencies ? b.currencies.map((c) => `${c.name} ${formatNumber(c.balance, this.locale)}`) : []),
+    ];
+    const text = parts.join(', ');
+    const last = this.lastSummary;
+    this.lastSummary = { generation: value.generation, text };
+    if (last && last.generation === value.generation && last.text !== text) this.announcement = `Balance updated: ${text}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-balance': LoyaltyBalance;
+  }
+}

@@ -1,0 +1,190 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SPOONITY_API_BASE } from '../api/adapters/spoonity.js';
+import type { LoyaltyError } from '../api/errors.js';
+import { emit } from '../internal/events.js';
+import { sessionContext } from './context.js';
+import { LoyaltySessionState } from './session.js';
+
+const DEFAULT_API_BASE: Record<string, string> = { spoonity: SPOONITY_API_BASE };
+
+const onOff = {
+  fromAttribute: (v: string | null) => v !== 'false' && v !== 'off',
+  toAttribute: (v: boolean) => String(v),
+};
+
+/**
+ * Holds one member's session and shares it, with one request cache, with every loyalty element
+ * inside it (through `@lit/context`) or pointing at its `id` with `session="…"`.
+ *
+ * Set the key as a property — `document.getElementById('member').sessionKey = key` — so it never
+ * appears in the DOM. The `session-key` attribute is accepted for quick experiments.
+ *
+ * @tag loyalty-session
+ * @slot - The elements that use this session.
+ * @fires {CustomEvent<{ error: LoyaltyError }>} loyalty-session-expired - The API rejected the key (HTTP 401). Fires once per key; every element then shows its signed-out state and the cache is emptied.
+ * @fires {CustomEvent<{ id: string }>} loyalty-session-connected - The provider is on the page (elements using `session="id"` listen for it).
+ */
+export class LoyaltySession extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The loyalty platform: `spoonity` (default). `spaaza` arrives with the second adapter. */
+  @property() backend = 'spoonity';
+
+  /** Base URL of the platform's API. Defaults to the backend's production URL. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** The merchant's vendor (program) id. */
+  @property({ attribute: 'vendor-id' }) vendorId = '';
+
+  /** BCP 47 locale for numbers, money and dates. Default: the nearest `lang` attribute, then the browser's. */
+  @property() locale = '';
+
+  /** Per-attempt request timeout in milliseconds. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Automatic retries for reads (GET). Writes are never retried. */
+  @property({ type: Number }) retries = 2;
+
+  /** How long data counts as fresh, in milliseconds; stale data stays on screen while it refreshes. */
+  @property({ type: Number, attribute: 'stale-time' }) staleTime = 30_000;
+
+  /** Refresh what is on screen when the tab becomes visible again or the device comes back online. Set `"false"` to turn off. */
+  @property({ attribute: 'refetch-on-focus', converter: onOff }) refetchOnFocus = true;
+
+  /** A custom `fetch` (for tests, proxies or instrumentation). Property only. */
+  @property({ attribute: false }) fetch?: typeof fetch;
+
+  /** The shared session state (the object elements receive through context). */
+  @provide({ context: sessionContext })
+  readonly state: LoyaltySessionState = new LoyaltySessionState(this.readConfig());
+
+  private lastRefresh = 0;
+
+  constructor() {
+    super();
+    // A framework (or a script) may have set the key before the element upgraded: that value is
+    // an own property shadowing the accessor. Move it behind the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, 'sessionKey')) {
+      const key = (this as { sessionKey?: string }).sessionKey;
+      delete (this as { sessionKey?: string }).sessionKey;
+      this.sessionKey = key;
+    }
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'session-key'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'session-key') this.sessionKey = value;
+    else super.attributeChangedCallback(name, old, value);
+  }
+
+  /** The member's session key. Write-only in spirit: it is never reflected to an attribute. */
+  get sessionKey(): string | undefined {
+    return this.state.sessionKey;
+  }
+
+  set sessionKey(key: string | undefined | null) {
+    this.state.sessionKey = key;
+  }
+
+  /** Whether a key is set and has not been rejected by the API. */
+  get signedIn(): boolean {
+    return this.state.signedIn;
+  }
+
+  /** The locale elements format with. */
+  get resolvedLocale(): string {
+    return this.state.locale;
+  }
+
+  /** Drops cached data and loads everything again. */
+  reload(): void {
+    this.state.reload();
+  }
+
+  /** Ends the session on the server and forgets the key. */
+  signOut(): Promise<void> {
+    return this.state.signOut();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.state.addEventListener('expired', this.onExpired);
+    document.addEventListener('visibilitychange', this.onVisible);
+    window.addEventListener('online', this.onOnline);
+    this.state.locale = this.computeLocale();
+    emit(this, 'loyalty-session-connected', { id: this.id });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.state.removeEventListener('expired', this.onExpired);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.state.locale = this.computeLocale();
+    this.state.configure(this.readConfig());
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private readConfig() {
+    return {
+      backend: this.backend || 'spoonity',
+      apiBase: this.apiBase || DEFAULT_API_BASE[this.backend] || '',
+      vendorId: this.vendorId || undefined,
+      timeout: this.timeout,
+      retries: this.retries,
+      staleTime: this.staleTime,
+      fetch: this.fetch,
+    };
+  }
+
+  private computeLocale(): string {
+    const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    try {
+      return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  private onExpired = (e: Event) => emit(this, 'loyalty-session-expired', { error: (e as CustomEvent<LoyaltyError>).detail });
+
+  private refresh(minAge: number) {
+    if (!this.refetchOnFocus || !this.state.signedIn) return;
+    const now = Date.now();
+    if (now - this.lastRefresh < 1000) return; // focus + visibility + online can arrive together
+    this.lastRefresh = now;
+    this.state.cache.refreshWatched(minAge);
+  }
+
+  private onVisible = () => {
+    if (document.visibilityState === 'visible') this.refresh(5_000);
+  };
+
+  private onOnline = () => this.refresh(0);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-session': LoyaltySession;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-session-expired': CustomEvent<{ error: LoyaltyError }>;
+    'loyalty-session-connected': CustomEvent<{ id: string }>;
+    'loyalty-error': CustomEvent<LoyaltyError>;
+  }
+}

@@ -1,0 +1,198 @@
+import { backends } from '../api/adapters/index.js';
+import type { BackendName, Capability, LoyaltyBackend, SignInCredentials } from '../api/backend.js';
+import { QueryCache } from '../api/cache.js';
+import { LoyaltyError } from '../api/errors.js';
+import type { Balances } from '../api/types.js';
+
+export interface SessionConfig {
+  backend: BackendName | string;
+  apiBase?: string;
+  vendorId?: string;
+  /** Per-attempt timeout (ms) and GET retries for every request of this session. */
+  timeout?: number;
+  retries?: number;
+  staleTime?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The reads an element can ask for, with the cache tags a mutation invalidates. Later issues
+ * add rewards, history, cards, profile… here, so every element shares one cache entry per call.
+ */
+export const queries = {
+  balances: { tags: ['balances'], run: (b: LoyaltyBackend, signal: AbortSignal): Promise<Balances> => b.getBalances(signal) },
+} as const;
+
+export type QueryName = keyof typeof queries;
+export type QueryData<Q extends QueryName> = Awaited<ReturnType<(typeof queries)[Q]['run']>>;
+
+/** `change` fires (synchronously) whenever what elements show must be recomputed. */
+export type SessionChangeReason = 'key' | 'config' | 'expired' | 'locale' | 'reload';
+
+/**
+ * One member's session: the credential, the backend adapter and the request cache shared by
+ * every element. Data flows adapter → cache → session → element. Not a DOM node: the
+ * `<loyalty-session>` element owns one and re-dispatches its events on the page.
+ *
+ * The key lives only in memory: never in an attribute, storage or a log line.
+ */
+export class LoyaltySessionState extends EventTarget {
+  readonly cache: QueryCache;
+  private _key: string | undefined;
+  private _backend: LoyaltyBackend | undefined;
+  private _config: SessionConfig;
+  private _generation = 0;
+  private _expired = false;
+  private _locale = '';
+
+  constructor(config: SessionConfig) {
+    super();
+    this._config = config;
+    this.cache = new QueryCache({
+      staleTime: config.staleTime,
+      onError: (error) => {
+        if (error instanceof LoyaltyError && error.kind === 'auth') this.expire(error);
+      },
+    });
+  }
+
+  /** Increases on every change of member or backend; data from an older generation is never shown. */
+  get generation(): number {
+    return this._generation;
+  }
+
+  get sessionKey(): string | undefined {
+    return this._key;
+  }
+
+  set sessionKey(key: string | undefined | null) {
+    const next = key || undefined;
+    if (next === this._key && !this._expired) return;
+    this._key = next;
+    this._expired = false;
+    this.reset('key');
+  }
+
+  /** True when a key is set and the API has not rejected it. */
+  get signedIn(): boolean {
+    return !!this._key && !this._expired;
+  }
+
+  get expired(): boolean {
+    return this._expired;
+  }
+
+  get locale(): string {
+    return this._locale;
+  }
+
+  set locale(value: string) {
+    if (value === this._locale) return;
+    this._locale = value;
+    this.dispatchEvent(new CustomEvent('change', { detail: 'locale' satisfies SessionChangeReason }));
+  }
+
+  get config(): Readonly<SessionConfig> {
+    return this._config;
+  }
+
+  /** Replaces backend settings (attributes changed): everything cached is dropped. */
+  configure(config: SessionConfig): void {
+    const same = (Object.keys({ ...config, ...this._config }) as (keyof SessionConfig)[]).every(
+      (k) => config[k] === this._config[k],
+    );
+    if (same) return;
+    this._config = config;
+    this._backend = undefined;
+    this.reset('config');
+  }
+
+  /** The adapter for the configured backend (created on first use). */
+  get backend(): LoyaltyBackend {
+    if (!this._backend) {
+      const factory = backends[this._config.backend];
+      if (!factory)
+        throw new LoyaltyError('unsupported', `Unknown loyalty backend "${this._config.backend}". Use one of: ${Object.keys(backends).join(', ')}.`);
+      this._backend = factory({
+        apiBase: this._config.apiBase ?? '',
+        vendorId: this._config.vendorId,
+        getSessionKey: () => this._key,
+        timeout: this._config.timeout,
+        retries: this._config.retries,
+        fetch: this._config.fetch,
+      });
+    }
+    return this._backend;
+  }
+
+  supports(capability: Capability): boolean {
+    try {
+      return this.backend.capabilities.has(capability);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads through the shared cache: one request per call however many elements ask. */
+  query<Q extends QueryName>(name: Q, signal?: AbortSignal): Promise<QueryData<Q>> {
+    if (!this.signedIn) return Promise.reject(new LoyaltyError('auth', 'Not signed in.'));
+    const q = queries[name];
+    const backend = this.backend;
+    return this.cache.fetch(name, q.tags, (s) => q.run(backend, s), { signal }) as Promise<QueryData<Q>>;
+  }
+
+  /** Hear when fresh data for a query lands (background refresh, invalidation). */
+  watch(name: QueryName, listener: () => void): () => void {
+    return this.cache.subscribe(name, listener);
+  }
+
+  /**
+   * Runs a write (never retried) and, once the server confirms it, refreshes what it touched.
+   * A 401 ends the session like any other request.
+   */
+  async mutate<T>(run: (backend: LoyaltyBackend) => Promise<T>, invalidates: readonly string[]): Promise<T> {
+    const generation = this._generation;
+    try {
+      const result = await run(this.backend);
+      if (generation === this._generation) this.cache.invalidate(invalidates);
+      return result;
+    } catch (error) {
+      if (error instanceof LoyaltyError && error.kind === 'auth' && generation === this._generation) this.expire(error);
+      throw error;
+    }
+  }
+
+  /** Signs in through the backend and adopts the new key. The password goes nowhere else. */
+  async signIn(credentials: SignInCredentials, signal?: AbortSignal): Promise<void> {
+    const { sessionKey } = await this.backend.signIn(credentials, signal);
+    this.sessionKey = sessionKey;
+  }
+
+  /** Forgets the key at once (elements show signed out), then ends it on the server, best effort. */
+  async signOut(): Promise<void> {
+    const key = this._key;
+    if (!key) return;
+    const backend = this.backend;
+    this.sessionKey = undefined;
+    await backend.signOut(key).catch(() => undefined);
+  }
+
+  /** Drops everything cached and loads again (elements show their skeleton, then fresh data or an error). */
+  reload(): void {
+    this.reset('reload');
+  }
+
+  /** The API said the key is no longer valid: forget everything of this member, once. */
+  expire(error: LoyaltyError = new LoyaltyError('auth', 'Your session has expired. Please sign in again.')): void {
+    if (this._expired || !this._key) return;
+    this._expired = true;
+    this.reset('expired');
+    this.dispatchEvent(new CustomEvent('expired', { detail: error }));
+  }
+
+  private reset(reason: SessionChangeReason): void {
+    this._generation++;
+    this.cache.clear();
+    this.dispatchEvent(new CustomEvent('change', { detail: reason }));
+  }
+}

@@ -1,0 +1,279 @@
+import { expect } from '@open-wc/testing';
+import { createClient, parseRetryAfter } from '../../src/api/client.js';
+import { LoyaltyError } from '../../src/api/errors.js';
+import { MEMBERS, SPOONITY, armFault, requestLog, resetSandbox, signIn } from '../helpers/sandbox.js';
+
+/** A client against the sandbox, signed in as the seed member, recording the waits it asks for. */
+async function sandboxClient(options: Partial<Parameters<typeof createClient>[0]> = {}) {
+  const key = await signIn(MEMBERS.seed);
+  const waits: number[] = [];
+  const client = createClient({
+    baseUrl: SPOONITY,
+    authorize: (url) => url.searchParams.set('session_key', key),
+    secrets: () => [key],
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...options,
+  });
+  return { client, waits, key };
+}
+
+async function failure(promise: Promise<unknown>): Promise<LoyaltyError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).to.be.instanceOf(LoyaltyError);
+    return e as LoyaltyError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+/** A client whose server answers every request with `status` and `body`. */
+function stubClient(status: number, body: string, headers: Record<string, string> = {}) {
+  let calls = 0;
+  const client = createClient({
+    baseUrl: 'https://api.example.test',
+    retries: 0,
+    fetch: async () => {
+      calls++;
+      return new Response(body, { status, headers });
+    },
+  });
+  return { client, calls: () => calls };
+}
+
+describe('fetch client (against the sandbox over HTTP)', () => {
+  beforeEach(resetSandbox);
+
+  it('retries a GET that gets 503 and waits as long as Retry-After says', async () => {
+    const { client, waits } = await sandboxClient();
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'status=503;retry-after=2', times: 1 });
+    const body = (await client.request('GET', '/user/quick-pay/balance')) as { amount: number };
+    expect(body.amount).to.equal(15);
+    expect(waits).to.deep.equal([2000]);
+    expect(await requestLog({ path: '/user/quick-pay/balance' })).to.have.length(2);
+  });
+
+  it('honours Retry-After on 429 too, and gives up after two retries', async () => {
+    const { client, waits } = await sandboxClient();
+    await armFault({ match: { path: '/user/currency/balance' }, fault: 'status=429;retry-after=1', times: 0 });
+    const error = await failure(client.request('GET', '/user/currency/balance'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(429);
+    expect(error.retryAfter).to.equal(1);
+    expect(waits).to.deep.equal([1000, 1000]);
+    expect(await requestLog({ path: '/user/currency/balance' })).to.have.length(3);
+  });
+
+  it('backs off exponentially with jitter when there is no Retry-After', async () => {
+    const { client, waits } = await sandboxClient({ retryDelay: 100 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'status=502', times: 2 });
+    await client.request('GET', '/user/quick-pay/balance');
+    expect(waits).to.have.length(2);
+    expect(waits[0]).to.be.within(0, 100);
+    expect(waits[1]).to.be.within(0, 200);
+  });
+
+  it('does not retry a 4xx other than 408/429', async () => {
+    const { client, waits } = await sandboxClient();
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'status=400', times: 0 });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.status).to.equal(400);
+    expect(waits).to.deep.equal([]);
+    expect(await requestLog({ path: '/user/quick-pay/balance' })).to.have.length(1);
+  });
+
+  for (const method of ['POST', 'PUT', 'DELETE'] as const) {
+    it(`never retries a ${method}, even on 503 with Retry-After`, async () => {
+      const { client, waits } = await sandboxClient();
+      await armFault({ match: { method, path: '/user/card' }, fault: 'status=503;retry-after=1', times: 0 });
+      const path = method === 'POST' ? '/user/card/add' : method === 'PUT' ? '/user/card/lost' : '/user/card';
+      const error = await failure(client.request(method, path, { body: { user_card: '1817015', number: '4111111111111111', pin: '1234' } }));
+      expect(error.status).to.equal(503);
+      expect(waits).to.deep.equal([]);
+      expect(await requestLog({ method, path: '/user/card' })).to.have.length(1);
+    });
+  }
+
+  it('gives up on a slow answer after the per-attempt timeout, as a timeout error', async () => {
+    const { client } = await sandboxClient({ timeout: 150, retries: 0 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'latency=1500', times: 1 });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('timeout');
+    expect(error.message).to.match(/did not answer/);
+  });
+
+  it('retries a GET that timed out, and succeeds on the next attempt', async () => {
+    const { client, waits } = await sandboxClient({ timeout: 150 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'latency=1500', times: 1 });
+    const body = (await client.request('GET', '/user/quick-pay/balance')) as { amount: number };
+    expect(body.amount).to.equal(15);
+    expect(waits).to.have.length(1);
+  });
+
+  it('stops at once when the caller aborts, without retrying', async () => {
+    const { client, waits } = await sandboxClient();
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'latency=1500', times: 0 });
+    const controller = new AbortController();
+    const pending = client.request('GET', '/user/quick-pay/balance', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(pending);
+    expect(error.kind).to.equal('aborted');
+    expect(waits).to.deep.equal([]);
+  });
+
+  it('turns a dropped connection into a network error', async () => {
+    const { client } = await sandboxClient({ retries: 0 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'drop=1', times: 1 });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('network');
+    expect(error.message).to.match(/Could not reach/);
+  });
+
+  it('turns an HTML error page into a clear http error', async () => {
+    const { client } = await sandboxClient({ retries: 0 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'status=502;body=html', times: 1 });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(502);
+    expect(error.message).to.equal('The loyalty service is unavailable right now (HTTP 502). Please try again.');
+  });
+
+  it('turns malformed JSON into a validation error', async () => {
+    const { client } = await sandboxClient({ retries: 0 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'body=malformed', times: 1 });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('validation');
+    expect(error.message).to.match(/not valid JSON/);
+  });
+
+  it('reads HTTP 200 with success:false as an error with the server message', async () => {
+    const { client } = await sandboxClient({ retries: 0 });
+    await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'body=success-false', times: 1 });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(200);
+    expect(error.message).to.equal('Sandbox fault: refused');
+  });
+
+  it('reads a 401 as an auth error with the platform message', async () => {
+    const client = createClient({ baseUrl: SPOONITY, authorize: (url) => url.searchParams.set('session_key', 'not-a-key') });
+    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('auth');
+    expect(error.status).to.equal(401);
+    expect(error.message).to.equal('Invalid session');
+    expect(error.referenceId).to.be.a('string');
+  });
+
+  it('sends the session key as the session_key query parameter', async () => {
+    const { client } = await sandboxClient();
+    await client.request('GET', '/user/currency/balance');
+    const [entry] = await requestLog({ path: '/user/currency/balance' });
+    expect(entry.query.session_key).to.equal('***'); // present (the log masks it)
+    expect(entry.member).to.equal(MEMBERS.seed);
+  });
+});
+
+describe('error envelopes', () => {
+  it('reads the Spoonity v2 envelope: message, code and reference id', async () => {
+    const { client } = stubClient(
+      400,
+      JSON.stringify({
+        error: { code: 0, reference_id: 'ref-9', more_info: 'x', errors: [{ reason: 'exception', message: 'Requested vendor is not valid' }] },
+        object: 'error',
+      }),
+    );
+    const error = await failure(client.request('POST', '/user/authenticate', { body: {} }));
+    expect(error).to.include({ kind: 'http', status: 400, message: 'Requested vendor is not valid', referenceId: 'ref-9', code: 0 });
+  });
+
+  it('prefers the item code of a v2 envelope (16902 = unverified account)', async () => {
+    const { client } = stubClient(
+      403,
+      JSON.stringify({ error: { code: 403, reference_id: null, errors: [{ reason: 'exception', message: 'Account needs verification', code: 16902 }] }, object: 'error' }),
+    );
+    const error = await failure(client.request('GET', '/user/reward/list'));
+    expect(error).to.include({ kind: 'http', status: 403, code: 16902, message: 'Account needs verification' });
+  });
+
+  it('joins every message of a multi-error envelope', async () => {
+    const { client } = stubClient(
+      400,
+      JSON.stringify({ error: { code: 1, errors: [{ message: 'Email is invalid.' }, { message: 'Phone is invalid.' }] }, object: 'error' }),
+    );
+    const error = await failure(client.request('PUT', '/user/profile', { body: {} }));
+    expect(error.messages).to.deep.equal(['Email is invalid.', 'Phone is invalid.']);
+    expect(error.message).to.equal('Email is invalid. Phone is invalid.');
+  });
+
+  it('reads the older {internal_code, message} envelope', async () => {
+    const { client } = stubClient(500, JSON.stringify({ internal_code: 'E-42', message: 'Upstream exploded' }));
+    const error = await failure(client.request('GET', '/x'));
+    expect(error).to.include({ kind: 'http', status: 500, code: 'E-42', message: 'Upstream exploded' });
+  });
+
+  it('reads HTTP 200 with success:false', async () => {
+    const { client } = stubClient(200, JSON.stringify({ success: false, message: 'Insufficient balance' }));
+    const error = await failure(client.request('POST', '/x', { body: {} }));
+    expect(error).to.include({ kind: 'http', status: 200, message: 'Insufficient balance' });
+  });
+
+  it('reads the Spaaza envelope, and no_valid_session as auth', async () => {
+    const denied = stubClient(
+      200,
+      JSON.stringify({ result: { status: 'error' }, error: { code: 6, name: 'no_valid_session', description: 'No valid session was found.' } }),
+    );
+    const error = await failure(denied.client.request('GET', '/get-user'));
+    expect(error).to.include({ kind: 'auth', code: 6, message: 'No valid session was found.' });
+
+    const other = stubClient(400, JSON.stringify({ result: { status: 'error' }, error: { code: 54, name: 'voucher_not_claimable', description: 'This voucher cannot be claimed.' } }));
+    expect(await failure(other.client.request('POST', '/claim-voucher', { body: {} }))).to.include({
+      kind: 'http',
+      code: 54,
+      message: 'This voucher cannot be claimed.',
+    });
+  });
+
+  it('turns an HTML body into an http error, never a crash', async () => {
+    const { client } = stubClient(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', { 'Content-Type': 'text/html' });
+    const error = await failure(client.request('GET', '/x'));
+    expect(error).to.include({ kind: 'http', status: 503 });
+    expect(error.message).not.to.contain('<');
+  });
+
+  it('falls back to a message for the status when the body says nothing', async () => {
+    const { client } = stubClient(404, '');
+    expect((await failure(client.request('GET', '/x'))).message).to.equal('The loyalty service could not find what was asked for.');
+  });
+
+  it('never puts the session key in an error message', async () => {
+    const key = 'sk_live_0123456789abcdef';
+    const client = createClient({
+      baseUrl: 'https://api.example.test',
+      authorize: (url) => url.searchParams.set('session_key', key),
+      secrets: () => [key],
+      retries: 0,
+      fetch: async (input) =>
+        new Response(JSON.stringify({ error: { errors: [{ message: `Session ${key} expired (${String(input)})` }] }, object: 'error' }), { status: 401 }),
+    });
+    const error = await failure(client.request('GET', '/user/profile'));
+    expect(error.kind).to.equal('auth');
+    expect(error.message).not.to.contain(key);
+    expect(error.messages.join()).not.to.contain(key);
+    expect(error.message).to.contain('[redacted]');
+  });
+
+  it('treats an empty 200 body of a write as success', async () => {
+    const { client } = stubClient(200, '');
+    expect(await client.request('PUT', '/user/profile', { body: { first_name: 'A' } })).to.equal(null);
+  });
+
+  it('parses Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('3')).to.equal(3000);
+    expect(parseRetryAfter(null)).to.equal(undefined);
+    expect(parseRetryAfter('soon')).to.equal(undefined);
+    const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
+    expect(parseRetryAfter(inFiveSeconds)).to.be.within(3000, 5000);
+  });
+});

@@ -1,0 +1,83 @@
+/** Talks to the sandbox the test runner mounts at /sandbox on the test page's origin. */
+export const SANDBOX = '/sandbox';
+export const SPOONITY = `${SANDBOX}/spoonity`;
+export const VENDOR = '1234';
+export const PASSWORD = 'Password1';
+
+export const MEMBERS = {
+  seed: 'seed@example.com',
+  rich: 'rich@example.com',
+  empty: 'empty@example.com',
+  unverified: 'unverified@example.com',
+} as const;
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${SANDBOX}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox control ${method} ${path}: HTTP ${res.status}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** Restores the seed data and clears fault rules, sessions and the request log. */
+export async function resetSandbox(): Promise<void> {
+  await control('POST', 'reset');
+  await control('DELETE', 'log');
+}
+
+/** Signs a seeded member in over HTTP and returns the session key. */
+export async function signIn(email: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${SPOONITY}/user/authenticate`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email_address: email, password, vendor: Number(VENDOR) }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: HTTP ${res.status}`);
+  return ((await res.json()) as { session_identifier: string }).session_identifier;
+}
+
+export interface FaultRule {
+  match?: { method?: string; path?: string; email?: string };
+  fault: string;
+  times?: number;
+}
+
+/** Arms a fault for the next `times` matching requests (default 1; 0 = until cleared). */
+export const armFault = (rule: FaultRule) => control('POST', 'faults', rule);
+export const clearFaults = () => control('DELETE', 'faults');
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  member: string | null;
+  status: number;
+}
+
+/** What the server received since the last reset. */
+export async function requestLog(filter?: { method?: string; path?: string }): Promise<LoggedRequest[]> {
+  const log = (await control('GET', 'log')) as LoggedRequest[];
+  return log.filter((r) => (!filter?.method || r.method === filter.method) && (!filter?.path || r.path.includes(filter.path)));
+}
+
+export const clearLog = () => control('DELETE', 'log');
+
+/** Resolves after `ms`. For letting a slow response arrive, never for asserting timing. */
+export const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` passes (or throws its last error after `timeout` ms). */
+export async function until(check: () => unknown, timeout = 4000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await delay(20);
+  }
+}
