@@ -6,7 +6,55 @@ import { MEMBERS } from './members.js';
 import { memberByEmail, resetState } from './state.js';
 
 /** @typedef {{ state: import('./state.js').State, req: import('node:http').IncomingMessage, url: URL, path: string }} ControlContext */
-/** @typedef {ControlContext & { body: Record<string, any> }} Ctx */
+/** @typedef {ControlContext & { params: Record<string, string>, body: Record<string, any> }} Ctx */
+
+/** @typedef {import('./members.js').Member} Member */
+const loyaltyOf = (/** @type {Member} */ m) =>
+  m.currencies.find((c) => c.currency.currencyType.currencyType_id === 2) ?? fail(400, `${m.email_address} has no loyalty currency`);
+
+/**
+ * What `PATCH /members/:email` may change, as a till or the back office would: the value's type,
+ * and a function that checks the member (throwing before anything changes) and returns the setter.
+ * @type {Record<string, [string, (m: Member) => (value: any) => void]>}
+ */
+const MEMBER_CHANGES = {
+  quickPay: ['number', (m) => (amount) => {
+    m.quickPay = amount;
+    for (const c of m.currencies) if (c.currency.currencyType.currencyType_id === 1) c.balance = amount;
+  }],
+  points: ['number', (m) => {
+    const loyalty = loyaltyOf(m);
+    return (points) => (loyalty.balance = points);
+  }],
+  currencyName: ['string', (m) => {
+    const { currency } = loyaltyOf(m);
+    return (name) => {
+      for (const r of m.rewards) if (r.currency.id === currency.currency_id) r.currency.name = name;
+      currency.name = name;
+    };
+  }],
+};
+
+/** Changes a member's server-side data: `{ quickPay?, points?, currencyName? }` (points and name: the first loyalty currency). */
+function patchMember(/** @type {Ctx} */ { state, params, body }) {
+  const member = memberByEmail(state, params.email) ?? fail(404, `No member ${params.email}`);
+  const changes = Object.entries(body).map(([key, value]) => {
+    const [type, prepare] = Object.hasOwn(MEMBER_CHANGES, key) ? MEMBER_CHANGES[key] : fail(400, `Unknown member change "${key}" (use ${Object.keys(MEMBER_CHANGES).join(', ')})`);
+    if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) fail(400, `Invalid ${key}: must be a ${type}`);
+    const set = prepare(member);
+    return () => set(value);
+  });
+  for (const change of changes) change();
+  return {};
+}
+
+/** The pending account-deletion code of `?email=` (stands in for the email Spoonity sends). */
+function deletionCode(/** @type {Ctx} */ { state, url }) {
+  const email = url.searchParams.get('email');
+  const member = memberByEmail(state, email) ?? fail(404, `No member ${email}`);
+  const code = state.deletionCodes.get(member.id) ?? fail(404, `No pending deletion for ${member.email_address}`);
+  return { email: member.email_address, code };
+}
 
 const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
   ['GET', '/faults', ({ state }) => state.rules],
@@ -26,17 +74,10 @@ const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
   }],
   ['GET', '/deletion-code', deletionCode],
   ['GET', '/members', () => MEMBERS],
+  ['PATCH', '/members/:email', patchMember],
 ]));
 
-/** The pending account-deletion code of `?email=` (stands in for the email Spoonity sends). */
-function deletionCode(/** @type {Ctx} */ { state, url }) {
-  const email = url.searchParams.get('email');
-  const member = memberByEmail(state, email) ?? fail(404, `No member ${email}`);
-  const code = state.deletionCodes.get(member.id) ?? fail(404, `No pending deletion for ${member.email_address}`);
-  return { email: member.email_address, code };
-}
-
 export async function control(/** @type {ControlContext} */ ctx) {
-  const { route } = match(ctx.req.method ?? 'GET', ctx.path);
-  return route.handler({ ...ctx, body: await readBody(ctx.req) });
+  const { route, params } = match(ctx.req.method ?? 'GET', ctx.path);
+  return route.handler({ ...ctx, params, body: await readBody(ctx.req) });
 }

@@ -53,8 +53,8 @@ export function send(/** @type {Res} */ res, /** @type {number} */ status, /** @
 
 /** Answers an error: an `ApiError` in the envelope, anything else as a logged 500. */
 export function sendError(/** @type {Res} */ res, /** @type {unknown} */ error) {
+  if (res.headersSent || res.destroyed) return; // e.g. the client went away while we read its body
   if (!(error instanceof ApiError)) console.error('[loyalty-sandbox]', error);
-  if (res.headersSent || res.destroyed) return;
   const e = error instanceof ApiError ? error : new ApiError(500, 'Sandbox internal error');
   send(res, e.status, envelope(e.status, e.message, e.extra));
 }
@@ -83,11 +83,19 @@ export function cors(/** @type {Req} */ req, /** @type {Res} */ res) {
   const asked = req.headers['access-control-request-headers'];
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
   res.setHeader('Vary', 'Origin, Access-Control-Request-Headers');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', ['Content-Type, Accept, X-Sandbox-Fault', asked].filter(Boolean).join(', '));
   res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   res.setHeader('Access-Control-Max-Age', '600');
 }
+
+const decode = (/** @type {string} */ s) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
 
 /**
  * @template C
@@ -109,7 +117,7 @@ export function router(table) {
       if (route.parts.length !== parts.length) continue;
       /** @type {Record<string, string>} */
       const params = {};
-      if (!route.parts.every((p, i) => (p.startsWith(':') ? (params[p.slice(1)] = parts[i]) !== '' : p === parts[i]))) continue;
+      if (!route.parts.every((p, i) => (p.startsWith(':') ? (params[p.slice(1)] = decode(parts[i])) !== '' : p === parts[i]))) continue;
       if (route.methods.includes(method)) return { route, params };
       pathKnown = true;
     }

@@ -87,7 +87,7 @@ const RICH_REWARDS = [
 ];
 
 /** The tier object of seed 001, verbatim. */
-const defaultTier = () => ({
+const SEED_TIER = {
   object: 'tier',
   count: 1,
   current: { description: '', id: 12, summary: '', object: 'current_tier', name: 'Default', since: 1559131926 },
@@ -98,7 +98,7 @@ const defaultTier = () => ({
     days_remaining: -5,
     data: [{ id: 12, name: 'Default', progress: null, amount: null, summary: '', description: '' }],
   },
-});
+};
 
 const RICH_TIER = {
   object: 'tier',
@@ -200,13 +200,15 @@ const card = (/** @type {string} */ id, /** @type {Card['kind']} */ kind, /** @t
 /** @returns {Member} */
 function member(/** @type {number} */ id, /** @type {string} */ email, /** @type {string} */ name, /** @type {string} */ description, /** @type {Partial<Member>} */ more) {
   const [first_name, last_name] = name.split(' ');
+  const { history = [], ...rest } = more;
   const t = now();
   return {
     id, email_address: email, password: PASSWORD, first_name, last_name, description,
     verified: true, phone_number: '', birthdate: null, contact_consent: 0, language: 1, created: t, updated: t,
-    online_order_token: 4_711_000 + (id % 1000), metadata: [], quickPay: 0, currencies: [], rewards: [],
-    tier: defaultTier(), cards: [], history: [], tokens: [],
-    ...more,
+    online_order_token: 4_711_000 + (id % 1000),
+    // copied so that nothing a request changes leaks into the seeds; histories are read-only and shared
+    ...structuredClone({ metadata: [], quickPay: 0, currencies: [], rewards: [], tier: SEED_TIER, cards: [], tokens: [], ...rest }),
+    history,
   };
 }
 

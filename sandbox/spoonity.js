@@ -3,7 +3,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { fail, readBody, router } from './http.js';
 import { CAD, ISSUED_CARDS, VENDOR } from './members.js';
-import { deleteMember, memberByEmail } from './state.js';
+import { memberByEmail } from './state.js';
 
 /**
  * @typedef {import('./members.js').Member} Member
@@ -29,6 +29,7 @@ function paginate(/** @type {Ctx} */ { url }, /** @type {readonly any[]} */ item
   const total_pages = Math.ceil(items.length / limit);
   const link = (/** @type {number} */ p) => {
     const next = new URL(url);
+    next.searchParams.delete('_fault'); // a fault is for one request, not for the pages after it
     next.searchParams.set('page', String(p));
     next.searchParams.set('limit', String(limit));
     return next.href;
@@ -99,7 +100,7 @@ const PROFILE_FIELDS = {
     },
     'must be digits, or { code, number }',
   ],
-  birthdate: [(v) => (v === null || Number.isInteger(v) ? v : undefined), 'must be Unix seconds'],
+  birthdate: [(v) => (Number.isInteger(v) ? v : undefined), 'must be Unix seconds'],
   contact_consent: [(v) => (Number.isInteger(v) && v >= 0 && v <= 3 ? v : undefined), 'must be an integer from 0 to 3'],
   language: [(v) => (Number.isInteger(v) && v > 0 ? v : undefined), 'must be a language id'],
   password: [(v) => (typeof v === 'string' && /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{6,}$/.test(v) ? v : undefined),
@@ -278,7 +279,7 @@ function finalizeDeletion(/** @type {Ctx} */ { state, member, params, body }) {
   if (body.id !== undefined && String(body.id) !== String(id)) fail(400, 'Invalid id: does not match the account');
   const code = state.deletionCodes.get(id);
   if (!code || body.code !== code) fail(400, 'Invalid or expired deletion code');
-  deleteMember(state, id);
+  state.members.delete(id); // their sessions die with them: a session resolves only to an existing member
   return {};
 }
 

@@ -32,10 +32,3 @@ export const memberBySession = (/** @type {State} */ state, /** @type {string | 
 
 export const memberByEmail = (/** @type {State} */ state, /** @type {unknown} */ email) =>
   typeof email === 'string' ? [...state.members.values()].find((m) => m.email_address.toLowerCase() === email.trim().toLowerCase()) : undefined;
-
-/** Deletes a member; their sessions and pending deletion code go with them. */
-export function deleteMember(/** @type {State} */ state, /** @type {number} */ id) {
-  state.members.delete(id);
-  state.deletionCodes.delete(id);
-  for (const [key, owner] of state.sessions) if (owner === id) state.sessions.delete(key);
-}

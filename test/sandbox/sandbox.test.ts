@@ -178,6 +178,9 @@ describe('sandbox', () => {
       expect(after.metadata[1].value).to.equal('Crème brûlée');
       expect(after.updated).to.be.greaterThan(before.updated);
       expect((await call('PUT', '/user/profile', { key, body: { contact_consent: 0 } })).status, 'without current_password').to.equal(200);
+      expect((await call('PUT', '/user/profile', { key, body: { current_password: PASSWORD, password: 'Newpass1' } })).status).to.equal(200);
+      expectError(await authenticate(MEMBERS.seed, PASSWORD), 401, 'Invalid email address or password');
+      expect((await authenticate(MEMBERS.seed, 'Newpass1')).status).to.equal(200);
     });
 
     it('rejects invalid profile updates with 400 naming the field, storing nothing', async () => {
@@ -187,6 +190,8 @@ describe('sandbox', () => {
       expectError(await put({ first_name: 'Changed', contact_consent: 4 }), 400, 'Invalid contact_consent: must be an integer from 0 to 3');
       expectError(await put({ metadata: [{ user_metadata_id: 999, value: 'x' }] }), 400, 'Invalid metadata: unknown user_metadata_id 999');
       expectError(await put({ current_password: 'wrong' }), 400, 'Invalid current_password');
+      expectError(await put({ password: 'short' }), 400, 'Invalid password: must have 6+ characters with an upper-case letter, a lower-case letter and a digit');
+      expectError(await put({ birthdate: '1990-01-01' }), 400, 'Invalid birthdate: must be Unix seconds');
       expectError(await put({ email_address: MEMBERS.rich }), 409, 'Email address is already registered');
       expect((await call('GET', '/user/profile', { key })).json.user.first_name).to.equal('Sam');
     });
@@ -549,6 +554,25 @@ describe('sandbox', () => {
       }
     });
 
+    it('changes a member’s server-side balances and currency name', async () => {
+      const key = await signIn(MEMBERS.seed);
+      const patch = (email: string, body: unknown) => control('PATCH', `/members/${encodeURIComponent(email)}`, body);
+      expect((await patch(MEMBERS.seed, { quickPay: 20, points: 120, currencyName: 'Beans' })).status).to.equal(200);
+      expect((await call('GET', '/user/quick-pay/balance', { key })).json.amount).to.equal(20);
+      expect((await call('GET', '/user/currency/balance', { key })).json.map((c: any) => [c.currency.name, c.balance])).to.deep.equal([
+        ['Canadian Dollar', 20],
+        ['Beans', 120],
+      ]);
+      const [reward] = (await call('GET', '/user/reward/list', { key })).json.data;
+      expect(reward).to.deep.include({ currency: { id: 961, name: 'Beans' }, available: 2, progress: 50 });
+
+      expectError(await patch(MEMBERS.seed, { stars: 1 }), 400, 'Unknown member change "stars" (use quickPay, points, currencyName)');
+      expectError(await patch(MEMBERS.seed, { quickPay: '5' }), 400, 'Invalid quickPay: must be a number');
+      expectError(await patch(MEMBERS.empty, { quickPay: 5, points: 1 }), 400, `${MEMBERS.empty} has no loyalty currency`);
+      expect((await call('GET', '/user/quick-pay/balance', { key: await signIn(MEMBERS.empty) })).json.amount, 'nothing changed').to.equal(0);
+      expectError(await patch('nobody@example.com', { quickPay: 1 }), 404, 'No member nobody@example.com');
+    });
+
     it('resets members, sessions and fault rules', async () => {
       const key = await signIn(MEMBERS.seed);
       await call('DELETE', '/user/card', { key, body: { user_card: '1817015' } });
@@ -569,7 +593,7 @@ describe('sandbox', () => {
       const reply = await call('OPTIONS', '/user/card');
       expect(reply.status).to.equal(204);
       expect(reply.headers.get('Access-Control-Allow-Origin')).to.equal(location.origin);
-      expect(reply.headers.get('Access-Control-Allow-Methods')).to.equal('GET, POST, PUT, DELETE, OPTIONS');
+      expect(reply.headers.get('Access-Control-Allow-Methods')).to.equal('GET, POST, PUT, PATCH, DELETE, OPTIONS');
       expect(reply.headers.get('Access-Control-Allow-Headers')).to.contain('Content-Type, Accept, X-Sandbox-Fault');
       expect(reply.headers.get('Access-Control-Expose-Headers')).to.equal('Retry-After');
       expect((await requestLog()).length, 'preflights are not logged').to.equal(0);
