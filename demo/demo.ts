@@ -8,7 +8,11 @@ const events = document.getElementById('events')!;
 
 interface Member { email: string; password: string; name: string; description?: string }
 const members: Member[] = await (await fetch('/sandbox/__sandbox/members')).json();
-for (const m of members) select.add(new Option(`${m.name} — ${m.description ?? m.email}`, m.email));
+const describe = document.getElementById('member-description')!;
+for (const m of members) select.add(new Option(`${m.name} (${m.email})`, m.email));
+const showDescription = () => (describe.textContent = members.find((m) => m.email === select.value)?.description ?? '');
+select.addEventListener('change', showDescription);
+showDescription();
 
 document.getElementById('sign-in')!.addEventListener('submit', async (e) => {
   e.preventDefault();
