@@ -5,17 +5,21 @@ import { property, state } from 'lit/decorators.js';
 import type { Capability } from '../api/backend.js';
 import { LoyaltyError } from '../api/errors.js';
 import { sessionContext } from '../session/context.js';
-import type { LoyaltySessionState, QueryData, QueryName } from '../session/session.js';
+import type { LoyaltySessionState, Query } from '../session/session.js';
+import { Mutation, type MutationOptions } from './mutation.js';
 import { ensureContextRoot } from './define.js';
 import { emit } from './events.js';
 
 ensureContextRoot();
 
 /** What a query task resolves to: the data plus the session generation it belongs to. */
-interface Stamped<T> {
+export interface Stamped<T> {
   generation: number;
   data: T;
 }
+
+type QueryTaskArgs = readonly [LoyaltySessionState | undefined, number, boolean, string];
+export type QueryTask<T> = Task<QueryTaskArgs, Stamped<T>>;
 
 export interface StateTemplates<T> {
   complete: (data: T) => TemplateResult;
@@ -81,34 +85,59 @@ export abstract class LoyaltyElement extends LitElement {
 
   /**
    * A `@lit/task` reading one query through the session's shared cache. It reruns when the
-   * member changes and when fresh data lands in the cache (refresh, invalidation).
+   * member changes, when the query's key changes (its parameters), and when fresh data for it
+   * lands in the cache (refresh, invalidation). `query` returning `undefined` loads nothing
+   * (say, a capability the backend lacks).
    */
-  protected queryTask<Q extends QueryName>(name: Q): Task<[LoyaltySessionState | undefined, number, boolean], Stamped<QueryData<Q>>> {
-    const task: Task<[LoyaltySessionState | undefined, number, boolean], Stamped<QueryData<Q>>> = new Task(this, {
-      args: () => [this.sessionState, this.sessionState?.generation ?? -1, this.sessionState?.signedIn ?? false],
+  protected queryTask<T>(query: () => Query<T> | undefined): QueryTask<T> {
+    const task: QueryTask<T> = new Task(this, {
+      args: () => {
+        const s = this.sessionState;
+        return [s, s?.generation ?? -1, s?.signedIn ?? false, s?.signedIn ? (query()?.key ?? '') : ''] as const;
+      },
       task: async ([session, generation, signedIn], { signal }) => {
-        if (!session || !signedIn) return initialState;
+        const q = signedIn ? query() : undefined;
+        if (!session || !q) return initialState;
+        this.follow(task, session, q.key);
         try {
-          return { generation, data: await session.query(name, signal) };
+          return { generation, data: await session.query(q, signal) };
         } catch (error) {
           this.report(error);
           throw error;
         }
       },
     });
-    this.queryNames.add(name);
-    this.tasks.push(task);
     return task;
   }
 
-  private queryNames = new Set<QueryName>();
-  private tasks: Task<readonly unknown[], unknown>[] = [];
+  /** A write this element can make; see `Mutation`. Failures fire `loyalty-error`. */
+  protected mutation<A extends unknown[], R>(options: MutationOptions<A, R>): Mutation<A, R> {
+    return new Mutation(this, () => this.sessionState, options, (e) => this.report(e));
+  }
+
+  /** The cache key each task reads, and the subscription that reruns it when fresh data lands. */
+  private follows = new Map<QueryTask<unknown>, { session: LoyaltySessionState; key: string; stop?: () => void }>();
+
+  private follow(task: QueryTask<unknown>, session: LoyaltySessionState, key: string) {
+    const current = this.follows.get(task);
+    if (current?.session === session && current.key === key) return;
+    current?.stop?.();
+    const record = { session, key, stop: undefined as (() => void) | undefined };
+    this.follows.set(task, record);
+    if (this.isConnected) this.subscribe(task, record);
+  }
+
+  private subscribe(task: QueryTask<unknown>, record: { session: LoyaltySessionState; key: string; stop?: () => void }) {
+    record.stop = record.session.watch(record.key, () => {
+      if (task.status !== TaskStatus.PENDING) task.run();
+    });
+  }
 
   /**
    * Renders a query task in its state: signed out, skeleton (or the same member's previous data
    * while a refresh runs), content or empty, error with Retry.
    */
-  protected renderTask<T>(task: Task<readonly unknown[], Stamped<T>>, t: StateTemplates<T>): TemplateResult {
+  protected renderTask<T>(task: QueryTask<T>, t: StateTemplates<T>): TemplateResult {
     const session = this.sessionState;
     if (!session?.signedIn) return this.renderSignedOut();
     const current = task.value?.generation === session.generation ? task.value.data : undefined;
@@ -148,12 +177,18 @@ export abstract class LoyaltyElement extends LitElement {
     if (this.session) this.link();
     else this.watch(this.contextSession);
     document.addEventListener('loyalty-session-connected', this.onProviderConnected);
+    for (const [task, record] of this.follows) if (!record.stop) this.subscribe(task, record);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('loyalty-session-connected', this.onProviderConnected);
     this.watch(undefined);
+    // a removed element must not be kept alive by the session's cache
+    for (const record of this.follows.values()) {
+      record.stop?.();
+      record.stop = undefined;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -179,7 +214,7 @@ export abstract class LoyaltyElement extends LitElement {
     if (this.session && id === this.session) this.link();
   };
 
-  /** Follows the session's changes (member, backend, expiry) and the cache entries this element reads. */
+  /** Follows the session's changes (member, backend, expiry, locale). */
   private watch(session: LoyaltySessionState | undefined): void {
     if (session === this.watched) return;
     this.unwatch?.();
@@ -188,13 +223,6 @@ export abstract class LoyaltyElement extends LitElement {
     if (!session) return;
     const onChange = () => this.requestUpdate();
     session.addEventListener('change', onChange);
-    const rerun = () => {
-      for (const task of this.tasks) if (task.status !== TaskStatus.PENDING) task.run();
-    };
-    const stops = [...this.queryNames].map((n) => session.watch(n, rerun));
-    this.unwatch = () => {
-      session.removeEventListener('change', onChange);
-      stops.forEach((stop) => stop());
-    };
+    this.unwatch = () => session.removeEventListener('change', onChange);
   }
 }

@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { SPOONITY_API_BASE } from '../api/adapters/spoonity.js';
+import { SPOONITY_API_BASE } from '../api/adapters/spoonity/index.js';
 import type { LoyaltyError } from '../api/errors.js';
 import { emit } from '../internal/events.js';
 import { sessionContext } from './context.js';

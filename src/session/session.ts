@@ -16,15 +16,23 @@ export interface SessionConfig {
 }
 
 /**
- * The reads an element can ask for, with the cache tags a mutation invalidates. Later issues
- * add rewards, history, cards, profile… here, so every element shares one cache entry per call.
+ * One read an element can ask for. The cache key names the call and its parameters (never the
+ * session key: the cache is the session's own and is emptied when the member changes).
+ */
+export interface Query<T> {
+  key: string;
+  /** What a mutation names to make this read stale. */
+  tags: readonly string[];
+  run: (backend: LoyaltyBackend, signal: AbortSignal) => Promise<T>;
+}
+
+/**
+ * Every read of the kit, so elements that show the same thing share one cache entry. Later
+ * issues add rewards, history, cards, profile… here.
  */
 export const queries = {
-  balances: { tags: ['balances'], run: (b: LoyaltyBackend, signal: AbortSignal): Promise<Balances> => b.getBalances(signal) },
-} as const;
-
-export type QueryName = keyof typeof queries;
-export type QueryData<Q extends QueryName> = Awaited<ReturnType<(typeof queries)[Q]['run']>>;
+  balances: (): Query<Balances> => ({ key: 'balances', tags: ['balances'], run: (b, signal) => b.getBalances(signal) }),
+};
 
 /** `change` fires (synchronously) whenever what elements show must be recomputed. */
 export type SessionChangeReason = 'key' | 'config' | 'expired' | 'locale' | 'reload';
@@ -134,27 +142,26 @@ export class LoyaltySessionState extends EventTarget {
   }
 
   /** Reads through the shared cache: one request per call however many elements ask. */
-  query<Q extends QueryName>(name: Q, signal?: AbortSignal): Promise<QueryData<Q>> {
+  query<T>(q: Query<T>, signal?: AbortSignal): Promise<T> {
     if (!this.signedIn) return Promise.reject(new LoyaltyError('auth', 'Not signed in.'));
-    const q = queries[name];
     const backend = this.backend;
-    return this.cache.fetch(name, q.tags, (s) => q.run(backend, s), { signal }) as Promise<QueryData<Q>>;
+    return this.cache.fetch(q.key, q.tags, (s) => q.run(backend, s), { signal });
   }
 
-  /** Hear when fresh data for a query lands (background refresh, invalidation). */
-  watch(name: QueryName, listener: () => void): () => void {
-    return this.cache.subscribe(name, listener);
+  /** Hear when fresh data for a cache key lands (background refresh, invalidation). */
+  watch(key: string, listener: () => void): () => void {
+    return this.cache.subscribe(key, listener);
   }
 
   /**
    * Runs a write (never retried) and, once the server confirms it, refreshes what it touched.
    * A 401 ends the session like any other request.
    */
-  async mutate<T>(run: (backend: LoyaltyBackend) => Promise<T>, invalidates: readonly string[]): Promise<T> {
+  async mutate<T>(run: (backend: LoyaltyBackend) => Promise<T>, invalidates: readonly string[] | ((value: T) => readonly string[])): Promise<T> {
     const generation = this._generation;
     try {
       const result = await run(this.backend);
-      if (generation === this._generation) this.cache.invalidate(invalidates);
+      if (generation === this._generation) this.cache.invalidate(typeof invalidates === 'function' ? invalidates(result) : invalidates);
       return result;
     } catch (error) {
       if (error instanceof LoyaltyError && error.kind === 'auth' && generation === this._generation) this.expire(error);

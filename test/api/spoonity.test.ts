@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createSpoonityBackend, readCurrencyBalances, readQuickPay } from '../../src/api/adapters/spoonity.js';
+import { createSpoonityBackend, readCurrencyBalances, readQuickPay } from '../../src/api/adapters/spoonity/index.js';
 import { LoyaltyError } from '../../src/api/errors.js';
 import { MEMBERS, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, signIn } from '../helpers/sandbox.js';
 

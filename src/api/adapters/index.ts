@@ -1,9 +1,9 @@
 import type { BackendFactory, BackendName } from '../backend.js';
-import { createSpoonityBackend } from './spoonity.js';
+import { createSpoonityBackend } from './spoonity/index.js';
 
 /** The backends a `<loyalty-session backend="…">` can name. */
 export const backends: Record<string, BackendFactory | undefined> = {
   spoonity: createSpoonityBackend,
 } satisfies Partial<Record<BackendName, BackendFactory>>;
 
-export { createSpoonityBackend, SPOONITY_API_BASE } from './spoonity.js';
+export { createSpoonityBackend, SPOONITY_API_BASE } from './spoonity/index.js';

@@ -4,6 +4,7 @@ import type { Balances, LoyaltyCurrencyBalance, Money } from '../../api/types.js
 import { formatDate, formatMoney, formatNumber } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
 import { balanceStyles } from './loyalty-balance.styles.js';
 
 export type BalanceShow = 'all' | 'points' | 'quickpay';
@@ -38,7 +39,7 @@ export class LoyaltyBalance extends LoyaltyElement {
   @state() private announcement = '';
   private lastSummary?: { generation: number; text: string };
 
-  private balances = this.queryTask('balances');
+  private balances = this.queryTask(() => (this.supports('balances') ? queries.balances() : undefined));
 
   protected override render() {
     return html`${this.renderTask(this.balances, {

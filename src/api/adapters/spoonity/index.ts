@@ -1,0 +1,42 @@
+import type { BackendConfig, Capability, LoyaltyBackend } from '../../backend.js';
+import { createClient } from '../../client.js';
+import { authMethods } from './auth.js';
+import { balanceMethods } from './balances.js';
+
+export const SPOONITY_API_BASE = 'https://api.spoonity.com';
+
+/** What the Spoonity consumer API can do for a member. */
+export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'balances',
+  'stored-value',
+  'expiring-balances',
+  'sign-in',
+]);
+
+/**
+ * The Spoonity consumer API: the end-customer `session_key` goes in the query string of every
+ * call (never a header). One file per feature in this folder maps its calls (see the reference
+ * section named in each); this one assembles them.
+ */
+export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
+  const client = createClient({
+    baseUrl: config.apiBase || SPOONITY_API_BASE,
+    authorize: (url) => {
+      const key = config.getSessionKey();
+      if (key) url.searchParams.set('session_key', key);
+    },
+    secrets: () => [config.getSessionKey()],
+    timeout: config.timeout,
+    retries: config.retries,
+    fetch: config.fetch,
+  });
+  return {
+    name: 'spoonity',
+    capabilities: SPOONITY_CAPABILITIES,
+    ...balanceMethods(client),
+    ...authMethods(client, config),
+  };
+}
+
+export { readCurrencyBalances, readQuickPay } from './balances.js';
+export { readAuthenticate } from './auth.js';
