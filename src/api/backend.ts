@@ -1,4 +1,4 @@
-import type { Balances, SignInResult } from './types.js';
+import type { Balances, Card, Profile, SignInResult } from './types.js';
 
 /**
  * What a backend can do. Elements ask the session before they show a feature, so a platform
@@ -46,6 +46,9 @@ export interface LoyaltyBackend {
   readonly name: BackendName;
   readonly capabilities: ReadonlySet<Capability>;
   getBalances(signal?: AbortSignal): Promise<Balances>;
+  getProfile(signal?: AbortSignal): Promise<Profile>;
+  /** Every linked card, of every kind the platform has. */
+  getCards(signal?: AbortSignal): Promise<Card[]>;
   signIn(credentials: SignInCredentials, signal?: AbortSignal): Promise<SignInResult>;
   /** Ends `sessionKey` on the server (passed explicitly: the session has already forgotten it). */
   signOut(sessionKey: string, signal?: AbortSignal): Promise<void>;

@@ -2,7 +2,7 @@ import { backends } from '../api/adapters/index.js';
 import type { BackendName, Capability, LoyaltyBackend, SignInCredentials } from '../api/backend.js';
 import { QueryCache } from '../api/cache.js';
 import { LoyaltyError } from '../api/errors.js';
-import type { Balances } from '../api/types.js';
+import type { Balances, Card, Profile } from '../api/types.js';
 
 export interface SessionConfig {
   backend: BackendName | string;
@@ -32,6 +32,8 @@ export interface Query<T> {
  */
 export const queries = {
   balances: (): Query<Balances> => ({ key: 'balances', tags: ['balances'], run: (b, signal) => b.getBalances(signal) }),
+  profile: (): Query<Profile> => ({ key: 'profile', tags: ['profile'], run: (b, signal) => b.getProfile(signal) }),
+  cards: (): Query<Card[]> => ({ key: 'cards', tags: ['cards'], run: (b, signal) => b.getCards(signal) }),
 };
 
 /** `change` fires (synchronously) whenever what elements show must be recomputed. */

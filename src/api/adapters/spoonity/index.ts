@@ -2,6 +2,8 @@ import type { BackendConfig, Capability, LoyaltyBackend } from '../../backend.js
 import { createClient } from '../../client.js';
 import { authMethods } from './auth.js';
 import { balanceMethods } from './balances.js';
+import { cardMethods } from './cards.js';
+import { profileMethods } from './profile.js';
 
 export const SPOONITY_API_BASE = 'https://api.spoonity.com';
 
@@ -11,6 +13,8 @@ export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'stored-value',
   'expiring-balances',
   'sign-in',
+  'profile',
+  'cards',
 ]);
 
 /**
@@ -35,8 +39,13 @@ export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
     capabilities: SPOONITY_CAPABILITIES,
     ...balanceMethods(client),
     ...authMethods(client, config),
+    ...profileMethods(client),
+    ...cardMethods(client),
   };
 }
 
 export { readCurrencyBalances, readQuickPay } from './balances.js';
 export { readAuthenticate } from './auth.js';
+export { readProfile } from './profile.js';
+export { CARD_PATHS, readCard } from './cards.js';
+export { readCollection } from './paging.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createSpoonityBackend, readCurrencyBalances, readQuickPay } from '../../src/api/adapters/spoonity/index.js';
-import { LoyaltyError } from '../../src/api/errors.js';
-import { MEMBERS, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, signIn } from '../helpers/sandbox.js';
+import { createSpoonityBackend, readCurrencyBalances, readQuickPay } from '../../../../src/api/adapters/spoonity/index.js';
+import { LoyaltyError } from '../../../../src/api/errors.js';
+import { MEMBERS, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, signIn } from '../../../helpers/sandbox.js';
 
 /** The seed documents' JSON examples, verbatim (seed 001). */
 const SEED_QUICK_PAY = { amount: 15.0, currency: { code: 'CAD', id: 191, name: 'Canadian Dollar', object: 'currency' }, object: 'Virtual\\Balance' };

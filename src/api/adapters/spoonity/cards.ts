@@ -1,0 +1,49 @@
+import type { LoyaltyBackend } from '../../backend.js';
+import type { HttpClient } from '../../client.js';
+import { LoyaltyError } from '../../errors.js';
+import type { Card, CardKind } from '../../types.js';
+import { id, num, obj, optional, str } from '../../validate.js';
+import { readAllPages } from './paging.js';
+
+/**
+ * Card routes (reference §7). The docs spell third-party cards `card3rdparty`; every working
+ * client uses the hyphen, so this is the one place that names the path.
+ */
+export const CARD_PATHS: Record<CardKind, string> = {
+  'first-party': '/user/card',
+  'third-party': '/user/card-3rdparty',
+};
+
+/** A `user_card` link (`data[]` of the list): id, card number, status. The PIN is never read. */
+export function readCard(v: unknown, path: string, kind: CardKind): Card {
+  const link = obj(v, path);
+  const card = obj(link.card, `${path}.card`);
+  const status = optional(link.status ?? card.status, obj, `${path}.status`);
+  const statusId = status && optional(status.id ?? status.status_id, num, `${path}.status.id`);
+  const statusName = status && optional(status.name, str, `${path}.status.name`);
+  const active = statusId !== undefined ? statusId === 1 : !statusName || /^active$/i.test(statusName);
+  const created = optional(link.created, num, `${path}.created`);
+  return {
+    id: id(link.id, `${path}.id`),
+    kind,
+    number: typeof card.number === 'number' ? String(card.number) : str(card.number, `${path}.card.number`),
+    status: active ? 'active' : 'lost',
+    linked: created === undefined ? undefined : new Date(created * 1000),
+  };
+}
+
+/** Card list: both kinds, every page. A program without third-party cards (404) has none. */
+export const cardMethods = (client: HttpClient): Pick<LoyaltyBackend, 'getCards'> => ({
+  async getCards(signal) {
+    const list = (kind: CardKind) =>
+      readAllPages(client, `${CARD_PATHS[kind]}/list`, `${kind} cards`, (v, p) => readCard(v, p, kind), signal);
+    const [first, third] = await Promise.all([
+      list('first-party'),
+      list('third-party').catch((e: unknown) => {
+        if (e instanceof LoyaltyError && e.status === 404) return [];
+        throw e;
+      }),
+    ]);
+    return [...first, ...third];
+  },
+});
