@@ -13,6 +13,7 @@ export const baseStyles = css`
     --_accent: var(--loyalty-color-accent, #1a56db);
     --_on-accent: var(--loyalty-color-on-accent, #ffffff);
     --_danger: var(--loyalty-color-danger, #b3261e);
+    --_danger-strong: var(--loyalty-color-danger-strong, #b3261e);
     --_skeleton: var(--loyalty-color-skeleton, #e8eaed);
     --_font: var(--loyalty-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_size: var(--loyalty-font-size, 1rem);
@@ -73,6 +74,40 @@ export const baseStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
+  button.secondary {
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid var(--_border);
+  }
+  button.danger {
+    color: #fff;
+    background: var(--_danger-strong);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  dialog {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    max-width: min(28rem, calc(100vw - 2rem));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog h2 {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1.125em;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: calc(var(--_space) / 2);
+    margin-top: var(--_space);
+  }
   .bone {
     display: inline-block;
     height: 1em;
@@ -89,7 +124,41 @@ export const baseStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .bone {
+    button.secondary {
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid var(--_border);
+  }
+  button.danger {
+    color: #fff;
+    background: var(--_danger-strong);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  dialog {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    max-width: min(28rem, calc(100vw - 2rem));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog h2 {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1.125em;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: calc(var(--_space) / 2);
+    margin-top: var(--_space);
+  }
+  .bone {
       animation: none;
     }
   }
