@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => {
             formats: ['es'],
           },
       rolldownOptions: cdn
-        ? {}
+        ? // library mode keeps whitespace in ES output (for downstream bundlers); the CDN file is final
+          { output: { minify: true } }
         : {
             external: [/^lit(\/.*)?$/, /^@lit\//],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

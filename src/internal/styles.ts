@@ -124,41 +124,7 @@ export const baseStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    button.secondary {
-    color: var(--_accent);
-    background: transparent;
-    border: 1px solid var(--_border);
-  }
-  button.danger {
-    color: #fff;
-    background: var(--_danger-strong);
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  dialog {
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    max-width: min(28rem, calc(100vw - 2rem));
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  dialog h2 {
-    margin: 0 0 calc(var(--_space) / 2);
-    font-size: 1.125em;
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: calc(var(--_space) / 2);
-    margin-top: var(--_space);
-  }
-  .bone {
+    .bone {
       animation: none;
     }
   }
