@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+export const rewardStyles = css`
+  :host {
+    --_bar-height: var(--loyalty-reward-bar-height, 0.5rem);
+    --_bar-color: var(--loyalty-reward-bar-color, var(--_accent));
+  }
+  ul {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li,
+  .tier {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25em var(--_space);
+    padding: calc(var(--_space) / 2);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  li {
+    cursor: pointer;
+  }
+  [part~='reward-available'] {
+    border-color: var(--_bar-color);
+  }
+  .tier {
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  p,
+  .full {
+    grid-column: 1 / -1;
+    margin: 0;
+  }
+  li button {
+    color: inherit;
+    background: none;
+    padding: 0;
+    min-height: 0;
+    font-weight: 600;
+    text-align: start;
+  }
+  .muted,
+  [part~='description'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='cost'],
+  [part~='progress-text'] {
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='progress'] {
+    height: var(--_bar-height);
+    border-radius: var(--_bar-height);
+    background: var(--_skeleton);
+    overflow: hidden;
+  }
+  [part~='bar'] {
+    height: 100%;
+    background: var(--_bar-color);
+  }
+  .more {
+    margin-top: calc(var(--_space) / 2);
+  }
+`;

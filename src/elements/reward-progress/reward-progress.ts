@@ -1,0 +1,162 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Reward, RewardList, Tier } from '../../api/types.js';
+import { formatDate, formatNumber } from '../../internal/format.js';
+import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import { Pager } from '../../internal/pager.js';
+import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
+import { rewardStyles } from './reward-progress.styles.js';
+
+/** Available rewards first (2), then by how close the member is (0…1); cheaper first on a tie. */
+const closeness = (r: Reward) => (r.available > 0 ? 2 : r.cost ? r.progress / r.cost : 0);
+
+/**
+ * What the member can get: each reward with its cost, an accessible progress bar toward it, how
+ * many are available now and when it expires; available rewards first, then the closest. Above
+ * them, the member's tier and the progress to the next one. Choosing a reward only tells the page
+ * (`loyalty-reward-select`); the element redeems nothing.
+ *
+ * @tag reward-progress
+ * @fires {CustomEvent<{ reward: Reward }>} loyalty-reward-select - A reward was clicked, or chosen with Enter/Space; `detail.reward` is the normalized reward (start a redemption flow from it).
+ * @csspart tier - The tier block.
+ * @csspart tier-name - The name of the current tier.
+ * @csspart next-tier - What the next tier still needs.
+ * @csspart list - The list of rewards.
+ * @csspart reward - One reward.
+ * @csspart reward-available - A reward the member can redeem now (also `reward`).
+ * @csspart name - The reward's name: the button that selects it.
+ * @csspart cost - The reward's cost in its currency.
+ * @csspart description - The reward's description.
+ * @csspart progress - A progress bar (`role="progressbar"`): toward a reward, or toward the next tier.
+ * @csspart bar - The filled part of a progress bar.
+ * @csspart progress-text - The visible "30 of 50 Points" beside a progress bar.
+ * @csspart available - How many of the reward are available now.
+ * @csspart expires - When the reward expires.
+ * @csspart show-all - The "Show all" button (with `limit`).
+ * @csspart more - The "Load more" button.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @cssprop --loyalty-reward-bar-height - Height of the progress bars (default `0.5rem`).
+ * @cssprop --loyalty-reward-bar-color - Fill of the progress bars and border of available rewards (default the accent colour).
+ */
+export class RewardProgress extends LoyaltyElement {
+  static override styles = [baseStyles, rewardStyles];
+
+  /** Show only the rewards the member can redeem now. */
+  @property({ type: Boolean, reflect: true, attribute: 'available-only' }) availableOnly = false;
+
+  /** Show the first N rewards, with a "Show all" button; `0` (default) shows every loaded reward. */
+  @property({ type: Number }) limit = 0;
+
+  /** Hide the tier block. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-tier' }) hideTier = false;
+
+  @state() private expanded = false;
+
+  private data = this.queryTask(() => (this.supports('rewards') ? queries.rewards() : undefined));
+
+  private pager = new Pager<Reward>(
+    this,
+    (session, cursor) => session.query(queries.rewards(cursor)).then((r) => ({ items: r.rewards, page: r.page })),
+    (e) => this.report(e),
+  );
+
+  protected override render() {
+    return this.renderTask(this.data, { skeleton: () => this.renderSkeleton(), complete: (list) => this.renderList(list) });
+  }
+
+  private renderList(list: RewardList) {
+    const session = this.sessionState!;
+    const p = this.pager.sync({ items: list.rewards, page: list.page }, session.generation);
+    const rewards = p.items.filter((r) => !this.availableOnly || r.available > 0).sort((a, b) => closeness(b) - closeness(a) || a.cost - b.cost);
+    const shown = this.limit > 0 && !this.expanded ? rewards.slice(0, this.limit) : rewards;
+    return html`${list.tier && !this.hideTier && this.supports('tiers') ? this.renderTier(list.tier) : nothing}
+      ${shown.length
+        ? html`<ul part="list" tabindex="-1" aria-label="Rewards">${shown.map((r) => this.renderReward(r))}</ul>`
+        : html`<p class="state" part="state empty">${this.availableOnly ? 'No rewards available yet.' : 'No rewards yet.'}</p>`}
+      ${shown.length < rewards.length
+        ? html`<button type="button" class="secondary more" part="show-all" @click=${this.showAll}>Show all (${rewards.length})</button>`
+        : p.error
+          ? this.renderError(p.error, () => p.loadMore(session))
+          : p.next
+            ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${() => this.loadMore()}>
+                ${p.pending ? 'Loading…' : 'Load more'}
+              </button>`
+            : nothing}`;
+  }
+
+  private renderTier(t: Tier) {
+    const next = t.count > 1 ? t.next : undefined;
+    const n = (v: number) => formatNumber(v, this.locale);
+    return html`<div class="tier" part="tier">
+      <span class="full">Tier: <strong part="tier-name">${t.current.name}</strong>${t.current.since
+          ? html`, since <time datetime=${t.current.since.toISOString()}>${formatDate(t.current.since, this.locale)}</time>`
+          : nothing}</span>
+      ${next
+        ? html`<p part="next-tier">${n(Math.max(0, next.amount - next.progress))} more to reach ${next.name}</p>
+            ${this.renderBar(next.progress, next.amount, `Progress to ${next.name}`, `${n(next.progress)} of ${n(next.amount)}`)}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderReward(r: Reward) {
+    const n = (v: number) => formatNumber(v, this.locale);
+    return html`<li part="reward${r.available > 0 ? ' reward-available' : ''}" @click=${() => this.emit('loyalty-reward-select', { reward: r })}>
+      <button type="button" part="name">${r.name}</button>
+      <span part="cost">${n(r.cost)} ${r.currencyName}</span>
+      ${r.description || r.summary ? html`<p part="description">${r.description || r.summary}</p>` : nothing}
+      ${this.renderBar(r.progress, r.cost, `${r.name}: progress`, `${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`)}
+      <span part="available">${n(r.available)} available now</span>
+      ${r.expires
+        ? html`<p class="muted" part="expires">Expires <time datetime=${r.expires.toISOString()}>${formatDate(r.expires, this.locale)}</time></p>`
+        : nothing}
+    </li>`;
+  }
+
+  /** A progress bar whose text equivalent (`aria-valuetext`) is also the visible text beside it. */
+  private renderBar(value: number, max: number, label: string, text: string) {
+    return html`<div class="full" part="progress" role="progressbar" aria-label=${label} aria-valuemin="0"
+        aria-valuemax=${max} aria-valuenow=${value} aria-valuetext=${text}>
+        <div part="bar" style="width:${max > 0 ? (100 * Math.min(value, max)) / max : 100}%"></div>
+      </div>
+      <span class="muted" part="progress-text" aria-hidden="true">${text}</span>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div class="visually-hidden">Loading rewards…</div>
+      <div aria-hidden="true">
+        ${this.hideTier ? nothing : html`<div class="tier"><span class="bone" style="--w:10em"></span></div>`}
+        <ul>
+          ${[8, 6, 7].map(
+            (w) => html`<li>
+              <span class="bone" style="--w:${w}em"></span><span class="bone" style="--w:4em"></span>
+              <span class="full bone" style="--w:100%;height:var(--_bar-height)"></span>
+            </li>`,
+          )}
+        </ul>
+      </div>`;
+  }
+
+  /** Reveals the rest, moving focus to the first reward that appeared (the button goes away). */
+  private showAll = async () => {
+    this.expanded = true;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('[part~="name"]')[this.limit]?.focus();
+  };
+
+  /** Loads the next page; at the end the button goes away, so focus moves to the list. */
+  private async loadMore() {
+    await this.pager.loadMore(this.sessionState);
+    await this.updateComplete;
+    if (!this.pager.next && !this.pager.error) this.renderRoot.querySelector<HTMLElement>('[part~="list"]')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reward-progress': RewardProgress;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-reward-select': CustomEvent<{ reward: Reward }>;
+  }
+}

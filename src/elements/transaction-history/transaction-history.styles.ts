@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+export const historyStyles = css`
+  :host {
+    --_height: var(--loyalty-history-height, 24rem);
+    --_row: var(--loyalty-history-row-height, 4rem);
+  }
+  [part~='base'] {
+    max-height: var(--_height);
+    overflow-y: auto;
+    overflow-anchor: none;
+    overscroll-behavior: contain;
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  [part~='base']:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-content: center;
+    column-gap: var(--_space);
+    height: var(--_row);
+    overflow: hidden;
+    border-bottom: 1px solid var(--_border);
+  }
+  li > * {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  [part~='total'] {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='details'] {
+    grid-column: 1 / -1;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .more {
+    margin-top: calc(var(--_space) / 2);
+  }
+`;

@@ -1,0 +1,168 @@
+import { TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Page, Transaction } from '../../api/types.js';
+import { formatDate, formatMoney, formatNumber } from '../../internal/format.js';
+import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import { Pager } from '../../internal/pager.js';
+import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
+import { historyStyles } from './transaction-history.styles.js';
+
+/** Rows rendered beyond each edge of the viewport; the next page loads when the window comes this close to the end. */
+const OVERSCAN = 10;
+const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/**
+ * The member's orders, newest first: date, store, total, points earned and spent, and the rewards
+ * used. Pages load on request ("Load more") and by themselves as the list nears its end. Rows
+ * have a fixed height and only those near the viewport are in the DOM, so 10,000 orders scroll
+ * as smoothly as ten.
+ *
+ * @tag transaction-history
+ * @csspart base - The scrolling list's container (focusable, so the keyboard scrolls it).
+ * @csspart list - The list of orders.
+ * @csspart row - One order.
+ * @csspart date - When the order was placed.
+ * @csspart location - The store.
+ * @csspart total - The order's total.
+ * @csspart details - Points earned and spent, and the rewards used.
+ * @csspart more - The "Load more" button.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @cssprop --loyalty-history-height - Height of the scrolling list (default `24rem`).
+ * @cssprop --loyalty-history-row-height - Height of one order (default `4rem`); every row has this height.
+ */
+export class TransactionHistory extends LoyaltyElement {
+  static override styles = [baseStyles, historyStyles];
+
+  /** Show only the last N orders, without paging (a compact "recent orders" variant); `0` (default) pages through all. */
+  @property({ type: Number }) limit = 0;
+
+  /** ISO 4217 code of order totals when the platform does not name one (Spoonity's history does not), e.g. `CAD`. */
+  @property() currency = '';
+
+  /** First and last index of the rows in the DOM. */
+  @state() private range = [0, 3 * OVERSCAN];
+
+  private profile = this.queryTask(() => (this.supports('history') && this.supports('profile') ? queries.profile() : undefined));
+  private history = this.queryTask(() => {
+    const id = this.customerId;
+    return id === undefined ? undefined : queries.history(id);
+  });
+  private pager = new Pager<Transaction>(this, (s, cursor) => s.query(queries.history(this.customerId ?? '', cursor)), (e) => this.report(e));
+  private frame = 0;
+
+  /** The profile's id (the cached profile read every element shares), once known for this member. */
+  private get customerId(): string | undefined {
+    if (!this.supports('history')) return undefined;
+    if (!this.supports('profile')) return '';
+    const p = this.profile.value;
+    return p && p.generation === this.sessionState?.generation ? p.data.id : undefined;
+  }
+
+  protected override render() {
+    const skeleton = () => this.renderSkeleton();
+    if (this.profile.status === TaskStatus.ERROR) return this.renderTask(this.profile, { skeleton, complete: skeleton });
+    return this.renderTask(this.history, {
+      skeleton,
+      complete: (page) => this.renderList(page),
+      empty: (page) =>
+        page.items.length
+          ? undefined
+          : html`<p class="state" part="state empty">No orders yet. Your first purchase will show up here, with the points it earns.</p>`,
+    });
+  }
+
+  protected override updated(): void {
+    this.measure();
+    const p = this.pager;
+    const n = p.items.length;
+    if (this.isConnected && this.history.status === TaskStatus.COMPLETE && p.next && !p.pending && !p.error && (this.limit ? n < this.limit : this.range[1] + OVERSCAN >= n))
+      p.loadMore(this.sessionState);
+  }
+
+  private renderList(first: Page<Transaction>) {
+    const p = this.pager.sync(first, this.sessionState!.generation);
+    const all = this.limit > 0 ? p.items.slice(0, this.limit) : p.items;
+    const start = Math.min(this.range[0], all.length);
+    const end = Math.min(this.range[1], all.length);
+    const size = p.next && !this.limit ? -1 : all.length;
+    return html`<div part="base" tabindex="0" role="group" aria-label="Order history" @scroll=${this.onScroll}>
+        <ol part="list" style="padding:calc(${start} * var(--_row)) 0 calc(${all.length - end} * var(--_row))">
+          ${all.slice(start, end).map((t, i) => this.renderRow(t, start + i + 1, size))}
+        </ol>
+      </div>
+      ${this.limit
+        ? nothing
+        : p.error
+          ? this.renderError(p.error, () => p.loadMore(this.sessionState))
+          : p.next
+            ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${this.loadMore}>
+                ${p.pending ? 'Loading…' : 'Load more'}
+              </button>`
+            : nothing}`;
+  }
+
+  private renderRow(t: Transaction, position: number, size: number) {
+    const l = this.locale;
+    const details = [
+      ...t.points.flatMap((m) => [
+        m.earned ? `${formatNumber(m.earned, l, { signDisplay: 'always' })} ${m.currency}` : '',
+        m.spent ? `${formatNumber(-m.spent, l)} ${m.currency}` : '',
+      ]),
+      t.rewardsUsed.length ? `Used: ${t.rewardsUsed.join(', ')}` : '',
+    ];
+    return html`<li part="row" aria-posinset=${position} aria-setsize=${size}>
+      <span><time part="date" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${t.location
+          ? html` · <span part="location">${t.location}</span>`
+          : nothing}</span>
+      <span part="total">${t.total ? formatMoney(t.total.amount, t.total.currency ?? (this.currency || undefined), l) : nothing}</span>
+      <span part="details">${details.filter(Boolean).join(' · ')}</span>
+    </li>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div class="visually-hidden">Loading orders…</div>
+      <div part="base" aria-hidden="true">
+        <ol>
+          ${[9, 7, 8, 6].map(
+            (w) => html`<li><span class="bone" style="--w:${w}em"></span><span class="bone" style="--w:4em"></span>
+              <span part="details"><span class="bone" style="--w:${w + 2}em"></span></span></li>`,
+          )}
+        </ol>
+      </div>`;
+  }
+
+  private onScroll = () => {
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.measure();
+    });
+  };
+
+  /** Which rows are near the viewport: every row is `--loyalty-history-row-height` tall. */
+  private measure() {
+    const base = this.renderRoot.querySelector<HTMLElement>('[part~="base"][tabindex]');
+    const list = base?.firstElementChild as HTMLElement | undefined;
+    const rows = this.limit > 0 ? Math.min(this.limit, this.pager.items.length) : this.pager.items.length;
+    const row = rows && list ? list.offsetHeight / rows : 0;
+    // no layout (not displayed, or removed while a page was loading): keep the window as it is
+    if (!base || !row) return;
+    const first = Math.floor(base.scrollTop / row);
+    const range = [Math.max(0, first - OVERSCAN), first + Math.ceil(base.clientHeight / row) + OVERSCAN];
+    if (range[0] !== this.range[0] || range[1] !== this.range[1]) this.range = range;
+  }
+
+  /** Loads the next page; at the end the button goes away, so focus moves to the list. */
+  private loadMore = async () => {
+    await this.pager.loadMore(this.sessionState);
+    await this.updateComplete;
+    if (!this.pager.next && !this.pager.error) this.renderRoot.querySelector<HTMLElement>('[part~="base"]')?.focus();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'transaction-history': TransactionHistory;
+  }
+}
