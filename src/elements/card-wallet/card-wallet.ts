@@ -1,0 +1,303 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { LoyaltyBackend } from '../../api/backend.js';
+import type { Card, CardKind, CardStatus, LinkCardInput } from '../../api/types.js';
+import { ConfirmDialog } from '../../internal/confirm-dialog.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { formatDate } from '../../internal/format.js';
+import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
+import { cardWalletStyles } from './card-wallet.styles.js';
+
+type Draft = { kind?: CardKind; number: string; pin: string };
+type Field = 'number' | 'pin' | 'form';
+type Errors = Partial<Record<Field, string>>;
+
+const KINDS: readonly CardKind[] = ['first-party', 'third-party'];
+const KIND_LABELS: Record<CardKind, string> = { 'first-party': 'Loyalty card', 'third-party': 'Partner card' };
+const BLANK: Draft = { number: '', pin: '' };
+const keyOf = (c: Card) => `${c.kind}:${c.id}`;
+
+/**
+ * The member's linked cards, of every kind, each with a masked number (last four digits; the
+ * whole number on an explicit "Show number"), its status and when it was linked. The member
+ * links a card (number and PIN, checked before anything is sent), reports one lost, marks it
+ * found, or removes it after confirming in a dialog. Each action sends one request however
+ * often it is clicked, is never retried, and leaves the screen unchanged when it fails, saying
+ * why. The PIN is never shown, and is forgotten once the card is linked (or the form closed).
+ *
+ * @tag card-wallet
+ * @fires {CustomEvent<Card>} loyalty-card-added - A card was linked; `detail` is the normalized card (its `id` is `''` when the platform's answer did not carry it).
+ * @fires {CustomEvent<Card>} loyalty-card-status-changed - A card was reported lost or marked found; `detail` is the card with its new `status`.
+ * @fires {CustomEvent<Card>} loyalty-card-remove-request - Cancelable, before the confirmation dialog opens. `preventDefault()` to veto the removal (nothing is asked or sent), e.g. to ask your own question.
+ * @fires {CustomEvent<Card>} loyalty-card-removed - A card was unlinked; `detail` is the card.
+ * @csspart base - Everything shown when signed in: the list and the link form.
+ * @csspart list - The list of cards.
+ * @csspart card - One card (also `active` or `lost`).
+ * @csspart summary - The kind, number, status and link date of a card.
+ * @csspart kind - The kind of a card ("Loyalty card", "Partner card").
+ * @csspart number - The card number, masked unless shown.
+ * @csspart status - "Active" or "Lost".
+ * @csspart linked - When the card was linked.
+ * @csspart actions - The buttons of one card.
+ * @csspart action - Each button of a card (also `reveal`, `status-action` or `remove`).
+ * @csspart action-error - Why an action on a card failed.
+ * @csspart link-button - The "Link card" button that opens the form.
+ * @csspart form - The link form.
+ * @csspart kinds - The card-type choice of the form (when more than one kind can be linked).
+ * @csspart field - A label, its input and its message.
+ * @csspart input - A text input of the form.
+ * @csspart field-error - What is wrong with one field.
+ * @csspart form-error - Why a link failed, when it is about no field in particular.
+ * @csspart form-actions - The form's buttons.
+ * @csspart submit - The form's "Link card" button.
+ * @csspart cancel - The form's "Cancel" button.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart dialog - The removal confirmation (also `dialog-heading`, `dialog-body`, `dialog-actions`, `dialog-confirm`, `dialog-cancel`).
+ * @cssprop --loyalty-card-wallet-gap - Space between cards (default `0.75 × --loyalty-space`).
+ */
+export class CardWallet extends LoyaltyElement {
+  static override styles = [baseStyles, formStyles, cardWalletStyles];
+
+  /**
+   * Which kinds of card the member may link, space-separated: `first-party` (default) and/or
+   * `third-party`. The list always shows every linked card, labelled by kind.
+   */
+  @property({ reflect: true }) kinds = 'first-party';
+
+  @state() private formOpen = false;
+  @state() private draft: Draft = BLANK;
+  @state() private errors: Errors = {};
+  @state() private revealed = new Set<string>();
+  @state() private failed?: { key: string; message: string };
+  @state() private announcement = '';
+  /** What the server confirmed, shown over `base` until the refreshed list replaces it. */
+  @state() private confirmed?: { base: Card[]; cards: Card[] };
+
+  private cards = this.queryTask(() => (this.supports('cards') ? queries.cards() : undefined));
+  private dialog = new ConfirmDialog(this);
+  private target?: Card;
+  private generation?: number;
+
+  private write = <A extends unknown[], R>(run: (b: LoyaltyBackend, ...args: A) => Promise<R>) => this.mutation({ run, invalidates: ['cards'] });
+  private adding = this.write((b, input: LinkCardInput) => b.linkCard(input));
+  private lost = this.write((b, card: Card) => b.reportCardLost(card));
+  private found = this.write((b, card: Card) => b.reportCardFound(card));
+  private removal = this.write((b, card: Card) => b.removeCard(card));
+
+  /** The kinds the form offers, and the one chosen. */
+  private get kind(): [CardKind[], CardKind] {
+    const asked = KINDS.filter((k) => this.kinds.split(/\s+/).includes(k));
+    const kinds = asked.length ? asked : KINDS.slice(0, 1);
+    return [kinds, kinds.find((k) => k === this.draft.kind) ?? kinds[0]];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const generation = this.sessionState?.generation;
+    if (generation === this.generation) return;
+    // another member (or none): nothing typed, shown or confirmed for the previous one survives
+    this.generation = generation;
+    this.formOpen = false;
+    this.draft = BLANK;
+    this.errors = {};
+    this.revealed = new Set();
+    this.failed = this.confirmed = undefined;
+    this.announcement = '';
+    this.dialog.close();
+  }
+
+  protected override render() {
+    return html`${this.renderTask(this.cards, {
+        skeleton: () => html`<p class="visually-hidden">Loading cards…</p>
+          <ul part="list" aria-hidden="true"><li part="card"><span class="bone"></span><span class="bone button"></span></li></ul>`,
+        complete: (cards) => this.renderWallet(this.confirmed?.base === cards ? this.confirmed.cards : cards),
+      })}
+      ${this.dialog.render({
+        heading: 'Remove this card?',
+        body: `The card ending in ${this.target?.number.slice(-4)} will no longer be linked to your account. You can link it again later.`,
+        confirm: 'Remove card',
+      })}
+      <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  private renderWallet(cards: Card[]) {
+    return html`<div part="base">
+      ${cards.length
+        ? html`<ul part="list" aria-label="Linked cards">${cards.map((c) => this.renderCard(c))}</ul>`
+        : html`<p class="state" part="state empty">No cards linked yet</p>`}
+      ${this.formOpen || !cards.length
+        ? this.renderForm(cards.length > 0)
+        : html`<button type="button" class="secondary" part="link-button" @click=${this.openForm}>Link card</button>`}
+    </div>`;
+  }
+
+  private renderCard(c: Card) {
+    const key = keyOf(c);
+    const shown = this.revealed.has(key);
+    const lost = c.status === 'lost';
+    const busy = this.lost.pending || this.found.pending || this.removal.pending;
+    const last4 = c.number.slice(-4);
+    // every button's name starts with its visible label, then says which card it acts on
+    const which = html`<span class="visually-hidden">, card ending in ${last4}</span>`;
+    return html`<li part="card ${c.status}" data-key=${key}>
+      <div part="summary">
+        <span part="kind">${KIND_LABELS[c.kind]}</span>
+        <span part="number">${shown
+          ? c.number.replace(/(\d{4})(?=\d)/g, '$1 ')
+          : html`<span aria-hidden="true">•••• ${last4}</span><span class="visually-hidden">ending in ${last4}</span>`}</span>
+        <span part="status">${lost ? 'Lost' : 'Active'}</span>
+        ${c.linked ? html`<span part="linked">Linked <time datetime=${c.linked.toISOString()}>${formatDate(c.linked, this.locale)}</time></span>` : nothing}
+      </div>
+      <div class="actions" part="actions">
+        <button type="button" class="secondary" part="action reveal" aria-pressed=${shown} @click=${() => this.reveal(key)}>Show number${which}</button>
+        ${this.supports('card-status')
+          ? html`<button type="button" class="secondary" part="action status-action" ?disabled=${busy} @click=${() => this.act(c, lost ? 'active' : 'lost')}>${lost ? 'Mark found' : 'Report lost'}${which}</button>
+            <button type="button" class="secondary" part="action remove" ?disabled=${busy} @click=${() => this.askRemove(c)}>Remove${which}</button>`
+          : nothing}
+      </div>
+      ${this.failed?.key === key ? html`<p class="error" part="action-error" role="alert">${this.failed.message}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderForm(cancelable: boolean) {
+    const [kinds, kind] = this.kind;
+    return html`<form part="form" aria-label="Link a card" novalidate @submit=${this.submit}>
+      ${kinds.length > 1
+        ? html`<fieldset class="field" part="kinds"><legend>Card type</legend>${kinds.map(
+            (k) => html`<label class="choice"><input type="radio" name="kind" .checked=${k === kind} @change=${() => this.edit({ kind: k }, 'pin')} /> ${KIND_LABELS[k]}</label>`,
+          )}</fieldset>`
+        : nothing}
+      ${this.field('number', 'Card number', 'text')} ${this.field('pin', kind === 'first-party' ? 'PIN' : 'PIN (optional)', 'password')}
+      ${this.errors.form ? html`<p class="error" part="form-error" role="alert">${this.errors.form}</p>` : nothing}
+      <div class="actions" part="form-actions">
+        <button part="submit" ?disabled=${this.adding.pending}>Link card</button>
+        ${cancelable ? html`<button type="button" class="secondary" part="cancel" @click=${this.closeForm}>Cancel</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private field(name: 'number' | 'pin', label: string, type: string) {
+    const error = this.errors[name];
+    return html`<div class="field" part="field">
+      <label for=${name}>${label}</label>
+      <input id=${name} part="input" type=${type} inputmode="numeric" autocomplete="off" .value=${this.draft[name]}
+        aria-invalid=${!!error} aria-describedby=${error ? `${name}-error` : nothing}
+        @input=${(e: Event) => this.edit({ [name]: (e.target as HTMLInputElement).value }, name)} />
+      ${error ? html`<p id="${name}-error" class="error" part="field-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private edit(change: Partial<Draft>, field: Field) {
+    this.draft = { ...this.draft, ...change };
+    this.errors = { ...this.errors, [field]: undefined, form: undefined };
+  }
+
+  private reveal(key: string) {
+    const revealed = new Set(this.revealed);
+    if (!revealed.delete(key)) revealed.add(key);
+    this.revealed = revealed;
+  }
+
+  private openForm = () => {
+    this.formOpen = true;
+    return this.focusOn('#number');
+  };
+
+  private closeForm = () => {
+    this.formOpen = false;
+    this.draft = BLANK;
+    this.errors = {};
+    return this.focusOn('[part~="link-button"]');
+  };
+
+  /** Shows the list as the server now has it, until the refreshed list lands. */
+  private confirm(change: (cards: Card[]) => Card[], said: string) {
+    const base = this.cards.value?.data ?? [];
+    this.confirmed = { base, cards: change(this.confirmed?.base === base ? this.confirmed.cards : base) };
+    this.announcement = said;
+  }
+
+  private submit = async (e: Event) => {
+    e.preventDefault();
+    const [, kind] = this.kind;
+    const number = this.draft.number.replace(/[\s-]/g, '');
+    const pin = this.draft.pin.trim();
+    // what to fix, field by field, before anything is sent
+    const errors: Errors = {
+      number: !number
+        ? 'Enter the card number.'
+        : /\D/.test(number)
+          ? 'The card number can only contain digits.'
+          : number.length < 8 || number.length > 19
+            ? 'The card number must be 8 to 19 digits long.'
+            : undefined,
+      pin: /\D/.test(pin) ? 'The PIN can only contain digits.' : !pin && kind === 'first-party' ? 'Enter the PIN printed on the card.' : undefined,
+    };
+    if (!errors.number && !errors.pin) {
+      const result = await this.adding.run({ kind, number, pin: pin || undefined });
+      if (result.ok) {
+        const card = result.value;
+        this.confirm((cards) => [...cards, card], `Card ending in ${number.slice(-4)} linked.`);
+        this.formOpen = false;
+        this.draft = BLANK;
+        this.errors = {};
+        this.emit('loyalty-card-added', card);
+        return this.focusOn('[part~="link-button"]', true);
+      }
+      if (result.ignored) return;
+      // the platform's own words, next to the field they are about
+      const message = result.error.message;
+      errors[/\bpin\b/i.test(message) ? 'pin' : /number|card/i.test(message) ? 'number' : 'form'] = message;
+    }
+    this.errors = errors;
+    return this.focusOn('[aria-invalid="true"], [part~="submit"]');
+  };
+
+  private async askRemove(card: Card) {
+    this.failed = undefined;
+    if (!this.emit('loyalty-card-remove-request', card, { cancelable: true })) return;
+    this.target = card;
+    if (await this.dialog.ask()) await this.act(card);
+  }
+
+  /** Reports `card` lost, marks it found (`active`), or removes it (no status). */
+  private async act(card: Card, status?: CardStatus) {
+    this.failed = undefined;
+    const key = keyOf(card);
+    const result = await (status ? (status === 'lost' ? this.lost : this.found) : this.removal).run(card);
+    if (result.ok) {
+      const changed = { ...card, status: status ?? card.status };
+      this.confirm(
+        (cards) => (status ? cards.map((c) => (keyOf(c) === key ? changed : c)) : cards.filter((c) => keyOf(c) !== key)),
+        `Card ending in ${card.number.slice(-4)} ${status ? (status === 'lost' ? 'reported lost' : 'marked found') : 'removed'}.`,
+      );
+      this.emit(status ? 'loyalty-card-status-changed' : 'loyalty-card-removed', changed);
+    } else if (!result.ignored) {
+      this.failed = { key, message: result.error.message };
+    }
+    // the control was disabled while in flight: give keyboard users their place back
+    await this.focusOn(`[data-key="${key}"] [part~="${status ? 'status-action' : 'remove'}"], [part~="link-button"], #number`, true);
+  }
+
+  /** Focuses the first match after the next render; with `ifLost`, only when focus fell out of the element. */
+  private async focusOn(selector: string, ifLost = false) {
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement as HTMLButtonElement | null;
+    if (ifLost && (active ? !active.disabled : document.activeElement !== document.body)) return;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'card-wallet': CardWallet;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-card-added': CustomEvent<Card>;
+    'loyalty-card-status-changed': CustomEvent<Card>;
+    'loyalty-card-remove-request': CustomEvent<Card>;
+    'loyalty-card-removed': CustomEvent<Card>;
+  }
+}
