@@ -1,0 +1,114 @@
+import { css } from 'lit';
+
+/** The symbol keeps dark modules on a light quiet zone in every theme (scanners need it); no dark-mode override. */
+export const checkinStyles = css`
+  :host {
+    --_code-size: var(--checkin-code-size, 14rem);
+    --_code-dark: var(--checkin-code-color, #000000);
+    --_code-light: var(--checkin-code-background, #ffffff);
+    text-align: center;
+  }
+  :host([high-contrast]) {
+    --_code-dark: #000000;
+    --_code-light: #ffffff;
+    --_muted: var(--_text);
+  }
+  figure {
+    margin: 0;
+    display: grid;
+    justify-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .frame {
+    display: block;
+    width: min(100%, var(--_code-size));
+    background: var(--_code-light);
+    border-radius: calc(var(--_radius) / 2);
+    overflow: hidden;
+    forced-color-adjust: none;
+  }
+  .frame.code128 {
+    width: min(100%, calc(var(--_code-size) * 1.5));
+  }
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+  }
+  .light {
+    fill: var(--_code-light);
+  }
+  .dark {
+    fill: var(--_code-dark);
+  }
+  :host([high-contrast]) .frame {
+    outline: 2px solid var(--_text);
+  }
+  .expired .dark {
+    fill: #c4c7cc;
+  }
+  .expired svg {
+    filter: blur(3px);
+  }
+  figcaption {
+    display: grid;
+    gap: 0.125em;
+  }
+  figcaption p {
+    margin: 0;
+  }
+  .label {
+    color: var(--_muted);
+  }
+  .token {
+    font-size: 1.375em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.06em;
+    word-spacing: 0.25em;
+    overflow-wrap: anywhere;
+    min-height: 1.5em;
+  }
+  :host([high-contrast]) .token {
+    font-size: 1.625em;
+    font-weight: 700;
+  }
+  .countdown {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    min-height: 1.5em;
+  }
+  .expired-note {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .note {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .actions {
+    margin-top: calc(var(--_space) / 2);
+  }
+  .bone.square {
+    display: block;
+    width: min(100%, var(--_code-size));
+    height: auto;
+    aspect-ratio: 1;
+  }
+  .bone.bars {
+    display: block;
+    width: min(100%, calc(var(--_code-size) * 1.5));
+    height: auto;
+    aspect-ratio: 3.2;
+  }
+  .bone.line {
+    height: 1.25em;
+  }
+  .label-bone {
+    --w: 7em;
+  }
+  .token-bone {
+    --w: 9em;
+  }
+`;

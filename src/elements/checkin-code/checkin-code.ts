@@ -1,0 +1,431 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { LoyaltyError } from '../../api/errors.js';
+import type { Card, CheckinCode as CheckinToken } from '../../api/types.js';
+import { code128Path, encodeCode128 } from '../../internal/code128.js';
+import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import type { MutationResult } from '../../internal/mutation.js';
+import { encodeQr, qrPath } from '../../internal/qr.js';
+import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
+import { checkinStyles } from './checkin-code.styles.js';
+
+export type CheckinFormat = 'qr' | 'code128';
+
+/** Seconds left at which the countdown is announced to screen readers (not every second). */
+const ANNOUNCE_AT = [60, 30, 10];
+/** A new token is asked for this long (ms) before the current one expires, or at half its life if that is shorter. */
+const REFRESH_LEAD = 5_000;
+/** Width ÷ height of a Code 128 symbol (bars grow with the width, so every token has one outline). */
+const BARCODE_RATIO = 3.2;
+
+/** The token on screen, timed on this device's clock (the server's may differ). */
+interface ShownToken {
+  generation: number;
+  code: CheckinToken;
+  /** Lifetime in ms, from the server's `expiry − created`; `undefined` = no expiry. */
+  ttl?: number;
+  /** Local time (ms) at which it stops being valid. */
+  expiresAt?: number;
+  /** The smallest `ANNOUNCE_AT` mark already passed (or passed when it arrived). */
+  mark: number;
+}
+
+/** The card shown when no rotating token can be had. */
+interface Fallback {
+  generation: number;
+  /** Why: the token call's error, or none when the backend has no check-in tokens. */
+  error?: LoyaltyError;
+}
+
+const bucket = (secondsLeft: number) => ANNOUNCE_AT.filter((s) => secondsLeft <= s).at(-1) ?? Infinity;
+const inWords = (s: number) => (s === 60 ? '1 minute' : `${s} seconds`);
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+
+/** Groups of four characters, for reading out or typing in at the till. */
+const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
+/**
+ * The code a cashier scans to identify the member in store. It asks the platform for a fresh,
+ * short-lived token whenever the code is shown (first render, the tab visible again, expiry, the
+ * Refresh button) and draws it here as an inline SVG QR code (or Code 128): no image from the
+ * network, nothing that a strict Content Security Policy blocks. The token is written below for
+ * manual entry, with a countdown; a new one is fetched shortly before it expires, and an expired
+ * code is greyed out, never shown as valid. A hidden tab requests nothing.
+ *
+ * When the platform has no check-in tokens, or the call fails (other than an expired session), it
+ * shows the member's primary active card number as a static code instead, labelled as such; the
+ * failure still fires `loyalty-error`.
+ *
+ * @tag checkin-code
+ * @csspart base - The figure: the code and its caption.
+ * @csspart frame - The light box around the symbol (its quiet zone).
+ * @fires {CustomEvent<LoyaltyError>} loyalty-error - The token call failed (the card is shown instead), or the card list did.
+ * @csspart code - The SVG symbol (`role="img"`, labelled with the token).
+ * @csspart expired - Added to `code` once the token has expired (greyed out, no longer scannable).
+ * @csspart static - Added to `code` when the member's card number is shown instead of a token.
+ * @csspart label - What the code is ("Check-in code", "Member card").
+ * @csspart token - The token (or card number) as text, in groups of four.
+ * @csspart countdown - Time left before the token expires, or "Code expired — refresh".
+ * @csspart note - Why a card number is shown instead of a check-in code.
+ * @csspart actions - The wrapper of the Refresh button.
+ * @csspart refresh - The "Refresh code" (or "Try again") button.
+ * @csspart skeleton - The placeholder shown while the first token loads.
+ * @cssprop --checkin-code-size - Width of a QR code (default `14rem`); a barcode is 1.5 × as wide.
+ * @cssprop --checkin-code-color - Colour of the modules and bars (default `#000`, in dark mode too).
+ * @cssprop --checkin-code-background - Colour of the quiet zone around them (default `#fff`, in dark mode too).
+ */
+export class CheckinCodeElement extends LoyaltyElement {
+  static override styles = [baseStyles, checkinStyles];
+
+  /** The symbol: `qr` (default) or `code128`, for scanners that read only 1D barcodes. */
+  @property({ reflect: true }) format: CheckinFormat = 'qr';
+
+  /**
+   * Keeps the screen on while the code is shown and the tab visible (Screen Wake Lock API),
+   * released when hidden or removed. Does nothing where unsupported or refused.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'wake-lock' }) wakeLock = false;
+
+  /** Pure black on white, larger token text, a framed symbol: for bright light or low vision. */
+  @property({ type: Boolean, reflect: true, attribute: 'high-contrast' }) highContrast = false;
+
+  @state() private shown?: ShownToken;
+  @state() private fallback?: Fallback;
+  /** The clock the countdown renders from (ticks every second while a token with an expiry is shown). */
+  @state() private now = Date.now();
+  /** What the polite live region says: thresholds of the countdown, expiry, a new code. */
+  @state() private announcement = '';
+  /** A token request is in flight (until its answer is on screen, not only until it lands). */
+  @state() private requesting = false;
+
+  private token = this.mutation({ run: (b) => b.requestCheckinToken(), invalidates: [] });
+  private cards = this.queryTask(() => (this.currentFallback && this.supports('cards') ? queries.cards() : undefined));
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  private ticker?: ReturnType<typeof setInterval>;
+  private drawn?: { key: string; symbol?: DrawnSymbol };
+  private lock?: WakeLockSentinel;
+  private locking = false;
+
+  private get pageHidden(): boolean {
+    return document.visibilityState === 'hidden';
+  }
+
+  /** The token of the current member, if any. */
+  private get current(): ShownToken | undefined {
+    const s = this.sessionState;
+    return s?.signedIn && this.shown?.generation === s.generation ? this.shown : undefined;
+  }
+
+  private get currentFallback(): Fallback | undefined {
+    const s = this.sessionState;
+    return s?.signedIn && this.fallback?.generation === s.generation ? this.fallback : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    // back on the page (moved, or re-added): the code is shown again, so it is fetched again
+    if (this.hasUpdated) {
+      this.schedule();
+      void this.request();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stopTimers();
+    void this.syncWakeLock();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const s = this.sessionState;
+    if (!s?.signedIn || (this.shown && this.shown.generation !== s.generation)) {
+      // signed out, or another member: nothing of the previous one stays, not even its timers
+      if (this.shown) this.stopTimers();
+      this.shown = undefined;
+      this.announcement = '';
+    }
+    if (!s?.signedIn || this.current || this.currentFallback) return;
+    if (!this.supports('checkin-token')) this.fallback = { generation: s.generation };
+    else void this.request();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    void this.syncWakeLock();
+  }
+
+  protected override render() {
+    return html`${this.renderState()}
+      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+  }
+
+  private renderState(): TemplateResult {
+    if (!this.sessionState?.signedIn) return this.renderSignedOut();
+    const shown = this.current;
+    if (shown) return this.renderToken(shown);
+    const fallback = this.currentFallback;
+    if (!fallback) return html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>`;
+    if (!this.supports('cards')) return this.renderNoCode(fallback);
+    return this.renderTask(this.cards, {
+      skeleton: () => this.renderSkeleton(),
+      complete: (cards) => {
+        const card = primaryCard(cards);
+        return card ? this.renderCard(card, fallback) : this.renderNoCode(fallback);
+      },
+    });
+  }
+
+  private renderToken(t: ShownToken): TemplateResult {
+    const left = t.expiresAt === undefined ? undefined : Math.ceil((t.expiresAt - this.now) / 1000);
+    const expired = left !== undefined && left <= 0;
+    const grouped = groupToken(t.code.token);
+    return html`<figure part="base">
+        ${this.renderSymbol(
+          t.code.token,
+          expired ? 'Expired check-in code, no longer valid' : `Check-in code: ${grouped}`,
+          expired ? 'code expired' : 'code',
+        )}
+        <figcaption>
+          <p class="label" part="label">Check-in code</p>
+          ${expired
+            ? html`<p class="countdown expired-note" part="countdown">Code expired — refresh</p>`
+            : html`<p class="token" part="token">${grouped}</p>
+                ${left === undefined
+                  ? nothing
+                  : html`<p class="countdown" part="countdown" role="timer">
+                      Expires in <time datetime=${`PT${left}S`}>${clock(left)}</time>
+                    </p>`}`}
+        </figcaption>
+      </figure>
+      <div class="actions" part="actions">
+        <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
+          ${this.requesting ? 'Refreshing…' : 'Refresh code'}
+        </button>
+      </div>`;
+  }
+
+  private renderCard(card: Card, fallback: Fallback): TemplateResult {
+    const grouped = groupToken(card.number);
+    return html`<figure part="base">
+        ${this.renderSymbol(card.number, `Member card number, a static code: ${grouped}`, 'code static')}
+        <figcaption>
+          <p class="label" part="label">Member card number (static code)</p>
+          <p class="token" part="token">${grouped}</p>
+        </figcaption>
+      </figure>
+      ${fallback.error
+        ? html`<p class="note" part="note">A check-in code could not be created, so your card number is shown instead.</p>
+            <div class="actions" part="actions">
+              <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
+                Try again
+              </button>
+            </div>`
+        : nothing}`;
+  }
+
+  private renderNoCode(fallback: Fallback): TemplateResult {
+    if (fallback.error) return this.renderError(fallback.error, () => void this.request());
+    return html`<p class="state" part="state empty">No check-in code is available for this account.</p>`;
+  }
+
+  /**
+   * The symbol as inline SVG: one light rectangle (the quiet zone) and one path of dark modules.
+   * A token Code 128 cannot hold (non-ASCII) is drawn as a QR code; one too long for any symbol
+   * is left to the text below.
+   */
+  private renderSymbol(text: string, label: string, part: string): TemplateResult | typeof nothing {
+    // the countdown re-renders every second: encode once per text and format
+    const key = `${this.format}:${text}`;
+    if (this.drawn?.key !== key) {
+      this.drawn = { key, symbol: this.format === 'code128' ? (barcode(text) ?? qrCode(text)) : qrCode(text) };
+    }
+    const { symbol } = this.drawn;
+    if (!symbol) return nothing;
+    const { kind, width, height, d } = symbol;
+    return html`<div class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}" part="frame">
+      <svg part=${part} role="img" aria-label=${label} viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">
+        ${svg`<rect class="light" fill="#fff" width=${width} height=${height}></rect><path class="dark" fill="#000" d=${d}></path>`}
+      </svg>
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="visually-hidden">Loading your check-in code…</div>
+      <figure part="base" aria-hidden="true">
+        <span class="bone ${this.format === 'code128' ? 'bars' : 'square'}"></span>
+        <figcaption>
+          <p class="label"><span class="bone line label-bone"></span></p>
+          <p class="token"><span class="bone line token-bone"></span></p>
+        </figcaption>
+      </figure>`;
+  }
+
+  /** Asks for a fresh token: at most one request in flight, none while the tab is hidden. */
+  private async request(): Promise<void> {
+    const s = this.sessionState;
+    if (!s?.signedIn || !this.isConnected || this.pageHidden || this.requesting || !this.supports('checkin-token')) return;
+    const generation = s.generation;
+    this.requesting = true;
+    let result: MutationResult<CheckinToken>;
+    try {
+      result = await this.token.run();
+    } finally {
+      // cleared in the same turn as the answer is stored, so no update in between asks again
+      this.requesting = false;
+    }
+    // gone, or another member (the update this schedules asks for the new member's token)
+    if (!this.isConnected || this.sessionState?.generation !== generation) return;
+    if (result.ok) {
+      const replacing = !!(this.current || this.currentFallback);
+      this.fallback = undefined;
+      this.show(result.value, generation, replacing);
+    } else if (!result.ignored && result.error.kind !== 'auth') {
+      // an expired session is shown as signed out (the session ended itself); anything else falls back
+      this.stopTimers();
+      this.shown = undefined;
+      this.fallback = { generation, error: result.error };
+    }
+  }
+
+  /** Puts a token on screen; `replacing` another code (not the first one shown) is announced. */
+  private show(code: CheckinToken, generation: number, replacing: boolean): void {
+    const now = Date.now();
+    const ttl = code.expires ? code.expires.getTime() - (code.created?.getTime() ?? now) : undefined;
+    this.shown = {
+      generation,
+      code,
+      ttl,
+      expiresAt: ttl === undefined ? undefined : now + ttl,
+      mark: ttl === undefined ? Infinity : bucket(Math.ceil(ttl / 1000)),
+    };
+    this.now = now;
+    this.announcement = ttl !== undefined && ttl <= 0 ? 'Check-in code expired.' : replacing ? 'New check-in code.' : '';
+    this.schedule();
+  }
+
+  /** (Re)starts the countdown and the refresh for the token on screen; nothing while hidden. */
+  private schedule(): void {
+    this.stopTimers();
+    const t = this.current;
+    if (!t?.expiresAt || t.ttl === undefined || this.pageHidden || !this.isConnected) return;
+    this.now = Date.now();
+    const left = t.expiresAt - this.now;
+    if (left <= 0) return;
+    this.ticker = setInterval(() => this.tick(), 1000);
+    this.timers.push(
+      setTimeout(() => void this.request(), Math.max(0, left - Math.min(REFRESH_LEAD, t.ttl / 2))),
+      setTimeout(() => this.tick(), left),
+    );
+  }
+
+  private tick(): void {
+    this.now = Date.now();
+    const t = this.current;
+    if (!t?.expiresAt) return;
+    const left = Math.ceil((t.expiresAt - this.now) / 1000);
+    if (left <= 0) {
+      this.stopTimers();
+      this.announcement = 'Check-in code expired.';
+      void this.request(); // unless the early refresh is still on its way
+      return;
+    }
+    const mark = bucket(left);
+    if (mark < t.mark) {
+      t.mark = mark;
+      this.announcement = `Check-in code expires in ${inWords(mark)}.`;
+    }
+  }
+
+  private stopTimers(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.timers.forEach(clearTimeout);
+    this.timers = [];
+  }
+
+  private onVisibility = () => {
+    if (this.pageHidden) this.stopTimers();
+    else {
+      // shown again: show the time truly left, and fetch a fresh code
+      this.now = Date.now();
+      this.schedule();
+      void this.request();
+    }
+    void this.syncWakeLock();
+  };
+
+  /** Holds a screen wake lock while wanted, connected, visible and signed in; silent where unsupported. */
+  private async syncWakeLock(): Promise<void> {
+    const want = this.wakeLock && this.isConnected && !this.pageHidden && !!this.sessionState?.signedIn;
+    if (!want) {
+      const lock = this.lock;
+      this.lock = undefined;
+      await lock?.release().catch(() => undefined);
+      return;
+    }
+    if (this.lock || this.locking || !navigator.wakeLock) return;
+    this.locking = true;
+    try {
+      const lock = await navigator.wakeLock.request('screen');
+      const stillWanted = this.wakeLock && this.isConnected && !this.pageHidden && !!this.sessionState?.signedIn;
+      if (!stillWanted) await lock.release();
+      else {
+        this.lock = lock;
+        // the browser drops it by itself when the tab is hidden
+        lock.addEventListener(
+          'release',
+          () => {
+            if (this.lock === lock) this.lock = undefined;
+          },
+          { once: true },
+        );
+      }
+    } catch {
+      // refused (no user activation, battery saver, permissions policy): the screen may sleep
+    } finally {
+      this.locking = false;
+    }
+  }
+}
+
+/** The member's primary card: the first active first-party card (the program's own, which the till knows). */
+interface DrawnSymbol {
+  kind: 'qr' | 'code128';
+  width: number;
+  height: number;
+  d: string;
+}
+
+/** A QR code with its 4-module quiet zone, or `undefined` when the text is too long for one. */
+function qrCode(text: string): DrawnSymbol | undefined {
+  try {
+    const qr = encodeQr(text);
+    return { kind: 'qr', width: qr.size + 8, height: qr.size + 8, d: qrPath(qr, 4) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Code 128 barcode with its 10-module quiet zones, or `undefined` for text outside printable ASCII. */
+function barcode(text: string): DrawnSymbol | undefined {
+  try {
+    const widths = encodeCode128(text);
+    const width = widths.reduce((a, b) => a + b, 20);
+    const height = Math.round(width / BARCODE_RATIO);
+    return { kind: 'code128', width, height, d: code128Path(widths, height) };
+  } catch {
+    return undefined;
+  }
+}
+
+const primaryCard = (cards: readonly Card[]): Card | undefined => cards.find((c) => c.status === 'active' && c.kind === 'first-party');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkin-code': CheckinCodeElement;
+  }
+}
