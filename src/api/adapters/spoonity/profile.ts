@@ -1,6 +1,6 @@
 import type { LoyaltyBackend } from '../../backend.js';
 import type { HttpClient } from '../../client.js';
-import type { Profile, ProfileField } from '../../types.js';
+import type { Profile, ProfileChanges, ProfileField } from '../../types.js';
 import { arr, id, num, obj, optional, str, type Obj } from '../../validate.js';
 
 function readPhone(v: unknown, path: string): string | undefined {
@@ -55,9 +55,59 @@ export function readProfile(body: unknown): Profile {
   };
 }
 
-/** Profile read: `GET /user/profile`. */
-export const profileMethods = (client: HttpClient): Pick<LoyaltyBackend, 'getProfile'> => ({
+/** An id as Spoonity writes it: a number when it is one. */
+export const wireId = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v);
+
+/**
+ * UNCERTAIN (reference §3.2, §14): writes take `phone_number` as `{ code, number }` while reads give
+ * one digit string. A number typed as "+<code> <rest>" splits there; anything else goes whole
+ * (digits only) into `number` with an empty `code`.
+ */
+export function phoneOnWire(phone: string): { code: string; number: string } {
+  const m = /^\+(\d{1,3})[\s.-]+(.+)$/.exec(phone.trim());
+  return { code: m ? m[1] : '', number: (m ? m[2] : phone).replace(/\D/g, '') };
+}
+
+/**
+ * UNCERTAIN (reference §3.2, §17 q5): the docs say only that merchant fields are addressed by
+ * their `user_metadata_id`; the payload shape is shown nowhere. We send this one.
+ */
+export const metadataOnWire = (fields: NonNullable<ProfileChanges['metadata']>) =>
+  fields.map((f) => ({ user_metadata_id: wireId(f.id), value: f.value }));
+
+/**
+ * The `PUT /user/profile` body: core fields at the root under their API names, only those given.
+ *
+ * UNCERTAIN (reference §3.2, §17 q5): padel says `current_password` must be on every call and every
+ * editable field re-sent; the docs (seed 000) send one field alone ("as many or as few properties
+ * as you want"). We follow the docs: only the changes, and `current_password` only when the
+ * merchant asks the member for it (`<profile-form require-password>`). This is the one place to
+ * change if the live API proves padel right.
+ */
+export function profileBody(c: ProfileChanges): Obj {
+  const body: Obj = {
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email_address: c.email,
+    phone_number: c.phone === undefined ? undefined : phoneOnWire(c.phone),
+    // Unix seconds; padel saw birthdate refused on update, the docs allow any core property
+    birthdate: c.birthdate && Math.floor(c.birthdate.getTime() / 1000),
+    language: c.language === undefined ? undefined : wireId(c.language),
+    contact_consent: c.contactConsent,
+    metadata: c.metadata?.length ? metadataOnWire(c.metadata) : undefined,
+    current_password: c.currentPassword || undefined,
+  };
+  for (const k in body) if (body[k] === undefined) delete body[k];
+  return body;
+}
+
+/** Profile read `GET /user/profile` (§3.1) and update `PUT /user/profile` (§3.2: empty 200 body). */
+export const profileMethods = (client: HttpClient): Pick<LoyaltyBackend, 'getProfile' | 'updateProfile'> => ({
   async getProfile(signal) {
     return readProfile(await client.request('GET', '/user/profile', { signal }));
+  },
+
+  async updateProfile(changes, signal) {
+    await client.request('PUT', '/user/profile', { body: profileBody(changes), signal });
   },
 });

@@ -1,0 +1,137 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Profile } from '../../api/types.js';
+import { ConfirmDialog } from '../../internal/confirm-dialog.js';
+import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
+import { accountDeletionStyles } from './account-deletion.styles.js';
+
+/**
+ * Lets the member delete their account in the platform's two steps. Step 1: "Delete my account",
+ * a confirmation dialog, then the platform emails a one-time code ("Check your email"). Step 2,
+ * on the page the email links to: given the code (`deletion-code`, or the URL's `code` with
+ * `code-from-url`), a final confirmation deletes the account and ends the session, so every
+ * element shows signed out. A wrong or used code deletes nothing and says so.
+ *
+ * @tag account-deletion
+ * @fires {CustomEvent<undefined>} loyalty-account-deletion-requested - Step 1 done: the platform is emailing the member a confirmation code.
+ * @fires {CustomEvent<undefined>} loyalty-account-deleted - Step 2 done: the account is deleted and the session ended.
+ * @csspart message - What happens, or what happened.
+ * @csspart delete - The button that starts a step.
+ * @csspart resend - "Email me a new link", after a code was refused.
+ * @csspart error - Why a step failed.
+ * @csspart actions - The row of buttons.
+ * @csspart dialog - The confirmation dialog (also `dialog-heading`, `dialog-body`, `dialog-actions`, `dialog-confirm`, `dialog-cancel`).
+ * @csspart skeleton - The placeholder shown while loading.
+ */
+export class AccountDeletion extends LoyaltyElement {
+  static override styles = [baseStyles, accountDeletionStyles];
+
+  /** The code from the confirmation email. When set, the element offers the final step. */
+  @property({ attribute: 'deletion-code' }) deletionCode = '';
+
+  /** Take the code from the page URL's `code` parameter (the link in the email) when `deletion-code` is not set. */
+  @property({ type: Boolean, attribute: 'code-from-url' }) codeFromUrl = false;
+
+  /** Which confirmation the dialog asks for. */
+  @state() private asking: 'request' | 'confirm' = 'request';
+  /** A finished step, for the session generation it happened in. */
+  @state() private done?: { step: 'requested' | 'deleted'; generation?: number };
+
+  private profile = this.queryTask(() => (this.supports('account-deletion') ? queries.profile() : undefined));
+  private dialog = new ConfirmDialog(this);
+  private request = this.mutation({ run: (b, id: string) => b.requestAccountDeletion(id), invalidates: [] });
+  private finalize = this.mutation({ run: (b, code: string, id: string) => b.confirmAccountDeletion(code, id), invalidates: [] });
+
+  private get code(): string {
+    return this.deletionCode || (this.codeFromUrl && new URLSearchParams(location.search).get('code')) || '';
+  }
+
+  private get finished() {
+    return this.done?.generation === this.sessionState?.generation ? this.done?.step : undefined;
+  }
+
+  protected override render() {
+    if (this.finished === 'deleted') return html`<p part="message" tabindex="-1">Your account has been deleted.</p>`;
+    return this.renderTask(this.profile, {
+      skeleton: () => html`<p><span class="bone" style="--w:20em"></span></p><span class="bone" style="--w:10em;height:2.25em"></span>`,
+      complete: (p) => this.renderSteps(p),
+    });
+  }
+
+  protected override renderSignedOut() {
+    return this.code ? html`<p class="state" part="state signed-out">Sign in to finish deleting your account.</p>` : super.renderSignedOut();
+  }
+
+  private renderSteps(p: Profile) {
+    const code = this.code;
+    if (this.finished === 'requested' && !code)
+      return html`<p part="message" tabindex="-1">
+        <strong>Check your email to confirm.</strong> We sent a link to ${p.email}. Your account is deleted only when you follow it.
+      </p>`;
+    const failed = [this.request, this.finalize].find((m) => m.status === 'error')?.error;
+    const refused = failed === this.finalize.error && failed?.kind === 'http' && failed.status! < 500;
+    const busy = this.request.pending || this.finalize.pending;
+    return html`<p part="message">
+        ${code
+          ? 'Finish deleting your account: your points, rewards, cards and history will be gone for good.'
+          : 'Deleting your account removes your points, rewards, cards and history for good. We will email you a link to confirm first.'}
+      </p>
+      ${failed
+        ? html`<p class="error" part="error" role="alert">
+            ${refused ? 'That confirmation code is wrong or has already been used. Your account has not been deleted.' : failed.message}
+          </p>`
+        : nothing}
+      <div class="actions" part="actions">
+        <button type="button" class="danger" part="delete" aria-disabled=${busy} @click=${() => this.start(code ? 'confirm' : 'request', p)}>
+          ${code ? 'Delete my account permanently' : 'Delete my account'}
+        </button>
+        ${refused
+          ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p)}>Email me a new link</button>`
+          : nothing}
+      </div>
+      ${this.dialog.render(
+        this.asking === 'confirm'
+          ? {
+              heading: 'Delete your account for good?',
+              body: 'Your account, points, rewards, cards and history will be deleted. This cannot be undone.',
+              confirm: 'Delete my account',
+            }
+          : {
+              heading: 'Delete your account?',
+              body: html`We will email ${p.email} a link to confirm. Nothing is deleted until you follow it.`,
+              confirm: 'Send the email',
+            },
+      )}`;
+  }
+
+  private async start(step: 'request' | 'confirm', p: Profile) {
+    const session = this.sessionState;
+    if (!session || this.request.pending || this.finalize.pending) return;
+    this.asking = step;
+    if (!(await this.dialog.ask())) return;
+    if (step === 'request') {
+      if (!(await this.request.run(p.id)).ok) return;
+      this.done = { step: 'requested', generation: session.generation };
+      this.emit('loyalty-account-deletion-requested');
+    } else {
+      if (!(await this.finalize.run(this.code, p.id)).ok) return;
+      void session.signOut(); // forgets the key at once: every element shows signed out
+      this.done = { step: 'deleted', generation: session.generation };
+      this.emit('loyalty-account-deleted');
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'account-deletion': AccountDeletion;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-account-deletion-requested': CustomEvent<undefined>;
+    'loyalty-account-deleted': CustomEvent<undefined>;
+  }
+}

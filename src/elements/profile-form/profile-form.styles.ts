@@ -1,0 +1,19 @@
+import { css } from 'lit';
+
+export const profileFormStyles = css`
+  dl {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .saved {
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,299 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Profile, ProfileChanges, ProfileField } from '../../api/types.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { formatDate } from '../../internal/format.js';
+import { LoyaltyElement, type Stamped } from '../../internal/loyalty-element.js';
+import { baseStyles } from '../../internal/styles.js';
+import { queries } from '../../session/session.js';
+import { profileFormStyles } from './profile-form.styles.js';
+
+/** The changed fields, as `loyalty-profile-updated` reports them. */
+export type ProfileUpdate = Omit<ProfileChanges, 'currentPassword'>;
+
+interface Field {
+  /** Its name in `fields`, and the form control's `name`. */
+  key: string;
+  label: string;
+  /** Where the value goes in `ProfileChanges`. */
+  prop: keyof ProfileChanges;
+  type?: string;
+  autocomplete?: string;
+  get: (p: Profile) => string;
+  /** The typed value as the model's (default: the text, trimmed). */
+  put?: (v: string) => unknown;
+  /** Why a changed value cannot be sent, if it cannot. */
+  check?: (v: string) => string | undefined;
+  /** Whether an API error message is about this field. */
+  match: (message: string) => boolean;
+}
+
+const CONSENT = ['Do not contact me', 'Email only', 'Text messages (SMS) only', 'Email and text messages'];
+const isoDate = (d?: Date) => (d && !isNaN(+d) ? d.toISOString().slice(0, 10) : '');
+const about = (r: RegExp) => (m: string) => r.test(m);
+const required = (what: string) => (v: string) => (v.trim() ? undefined : `Enter your ${what}.`);
+
+const CORE: Field[] = [
+  { key: 'first-name', label: 'First name', prop: 'firstName', autocomplete: 'given-name', get: (p) => p.firstName, check: required('first name'), match: about(/first.?name/i) },
+  { key: 'last-name', label: 'Last name', prop: 'lastName', autocomplete: 'family-name', get: (p) => p.lastName, check: required('last name'), match: about(/last.?name/i) },
+  {
+    key: 'email', label: 'Email', prop: 'email', type: 'email', autocomplete: 'email', get: (p) => p.email, match: about(/e-?mail/i),
+    check: (v) => required('email address')(v) ?? (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? undefined : 'Enter an email address like name@example.com.'),
+  },
+  {
+    key: 'phone', label: 'Phone', prop: 'phone', type: 'tel', autocomplete: 'tel', get: (p) => p.phone ?? '', match: about(/phone/i),
+    check: (v) => (!v.trim() || (/^\+?[\d\s().-]+$/.test(v.trim()) && /^\d{7,15}$/.test(v.replace(/\D/g, ''))) ? undefined : 'Enter a phone number of 7 to 15 digits, like +1 555 555 0100.'),
+  },
+  {
+    key: 'birthdate', label: 'Birthdate', prop: 'birthdate', type: 'date', autocomplete: 'bday', get: (p) => isoDate(p.birthdate), put: (v) => new Date(v), match: about(/birth/i),
+    check: (v) => (!v ? 'Enter your birthdate.' : new Date(v).getTime() < Date.now() ? undefined : 'Enter a birthdate in the past.'),
+  },
+  { key: 'language', label: 'Language', prop: 'language', autocomplete: 'language', get: (p) => p.language ?? '', match: about(/language/i) },
+  { key: 'contact-consent', label: 'How may we contact you?', prop: 'contactConsent', get: (p) => String(p.contactConsent ?? ''), put: Number, match: about(/consent/i) },
+];
+
+const PASSWORD: Field = { key: 'current-password', label: 'Current password', prop: 'currentPassword', type: 'password', autocomplete: 'current-password', get: () => '', match: about(/password/i) };
+
+/** A merchant-defined field, named in API messages by its id or its label. */
+const metaField = (f: ProfileField): Field => ({
+  key: `meta:${f.id}`,
+  label: f.label || 'Other',
+  prop: 'metadata',
+  get: () => f.value,
+  match: (m) => m.split(/\W+/).includes(f.id) || (!!f.label && m.toLowerCase().includes(f.label.toLowerCase())),
+});
+
+const valuesOf = (p: Profile): Record<string, string> =>
+  Object.fromEntries([...CORE.map((f) => [f.key, f.get(p)]), ...p.metadata.map((m) => [`meta:${m.id}`, m.value])]);
+
+/**
+ * The member's profile as a form: core fields (names, email, phone, birthdate, language, contact
+ * consent) and the merchant's own fields. Save is enabled once something changed and sends only
+ * what changed; every field is checked before anything is sent; an error from the platform is
+ * shown next to the field it is about; a failed save keeps every edit.
+ *
+ * @tag profile-form
+ * @fires {CustomEvent<ProfileUpdate>} loyalty-profile-updated - The platform saved the changes; `detail` holds the changed fields only (never a password).
+ * @csspart form - The form.
+ * @csspart field - A label with its control (a fieldset for the contact choices).
+ * @csspart label - The label of a field.
+ * @csspart input - An input or select.
+ * @csspart field-error - Why a field's value cannot be saved.
+ * @csspart error - Why saving failed, when it is not about one field.
+ * @csspart save - The Save button.
+ * @csspart notice - The confirmation after saving (a polite live region).
+ * @csspart base - The list of fields when `readonly`.
+ * @csspart row - One field when `readonly`.
+ * @csspart value - A field's value when `readonly`.
+ * @csspart skeleton - The placeholder shown while loading.
+ */
+export class ProfileForm extends LoyaltyElement {
+  static override styles = [baseStyles, formStyles, profileFormStyles];
+
+  /**
+   * Which fields to show, in order, separated by spaces: `first-name`, `last-name`, `email`,
+   * `phone`, `birthdate`, `language`, `contact-consent`, `metadata` (all the merchant's fields) or
+   * `metadata:<id>` (one, by its platform field id).
+   */
+  @property() fields = 'first-name last-name email phone birthdate language contact-consent metadata';
+
+  /** Show the profile without editing it. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Ask before the page is left with unsaved edits (a `beforeunload` prompt). */
+  @property({ type: Boolean, attribute: 'confirm-unsaved' }) confirmUnsaved = false;
+
+  /** Ask for the current password and send it with every save, for programs whose platform requires it. */
+  @property({ type: Boolean, attribute: 'require-password' }) requirePassword = false;
+
+  /** The choices of the language field: platform language id → name. Default: Spoonity's 1 English and 3 Spanish. */
+  @property({ type: Object }) languages: Record<string, string> = { 1: 'English', 3: 'Español' };
+
+  @state() private errors: Record<string, string> = {};
+  @state() private notice = '';
+  private edits: Record<string, string> = {};
+  private base: Record<string, string> = {};
+  private stamp?: Stamped<Profile>;
+
+  private profile = this.queryTask(() => (this.supports('profile') ? queries.profile() : undefined));
+  private save = this.mutation({ run: (b, changes: ProfileChanges) => b.updateProfile(changes), invalidates: ['profile'] });
+
+  /** Whether the form holds edits that are not saved. */
+  get dirty(): boolean {
+    return this.changed().length > 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('beforeunload', this.guard);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('beforeunload', this.guard);
+  }
+
+  private guard = (e: BeforeUnloadEvent) => {
+    if (!this.confirmUnsaved || !this.dirty) return;
+    e.preventDefault();
+    e.returnValue = 'unsaved'; // older browsers prompt only when this is set
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const generation = this.sessionState?.generation;
+    const v = this.profile.value;
+    if (this.stamp && this.stamp.generation !== generation) {
+      // another member (or signed out): nothing of the previous one's edits stays
+      this.stamp = undefined;
+      this.edits = {};
+      this.errors = {};
+      this.notice = '';
+    }
+    if (v && v !== this.stamp && v.generation === generation) {
+      this.stamp = v;
+      this.base = valuesOf(v.data);
+    }
+  }
+
+  protected override render() {
+    return this.renderTask(this.profile, { skeleton: () => this.renderSkeleton(), complete: (p) => this.renderProfile(p) });
+  }
+
+  private changed() {
+    return Object.keys(this.edits).filter((k) => this.edits[k] !== this.base[k]);
+  }
+
+  private value(key: string) {
+    return this.edits[key] ?? this.base[key] ?? '';
+  }
+
+  private shown(p: Profile): Field[] {
+    return this.fields.split(/[\s,]+/).flatMap((k) => {
+      const meta = k === 'metadata' ? p.metadata : k.startsWith('metadata:') ? p.metadata.filter((m) => m.fieldId === k.slice(9)) : undefined;
+      return meta ? meta.map(metaField) : CORE.filter((f) => f.key === k);
+    });
+  }
+
+  private display(f: Field, v: string) {
+    if (!v) return 'Not set';
+    if (f.key === 'birthdate') return formatDate(new Date(v), this.locale, { dateStyle: 'long', timeZone: 'UTC' });
+    if (f.key === 'language') return this.languages[v] ?? v;
+    return f.key === 'contact-consent' ? CONSENT[+v] : v;
+  }
+
+  private renderProfile(p: Profile) {
+    const fields = this.shown(p);
+    if (this.readonly || !this.supports('profile-update'))
+      return html`<dl part="base">
+        ${fields.map((f) => html`<div part="row"><dt part="label">${f.label}</dt><dd part="value">${this.display(f, this.base[f.key])}</dd></div>`)}
+      </dl>`;
+    return html`<form part="form" novalidate @input=${this.onInput} @submit=${this.submit}>
+      ${fields.map((f) => this.renderField(f))} ${this.requirePassword ? this.renderField(PASSWORD) : nothing}
+      ${this.errors.form ? html`<p class="error" part="error" role="alert">${this.errors.form}</p>` : nothing}
+      <div class="actions">
+        <button type="submit" part="save" ?disabled=${!this.dirty || this.save.pending}>${this.save.pending ? 'Saving…' : 'Save'}</button>
+        <p class="saved" part="notice" role="status">${this.notice}</p>
+      </div>
+    </form>`;
+  }
+
+  private renderField(f: Field) {
+    const { key } = f;
+    const value = this.value(key);
+    const error = this.errors[key];
+    const invalid = error ? 'true' : 'false';
+    const described = error ? `${key}-error` : nothing;
+    const message = error ? html`<p id="${key}-error" class="error" part="field-error">${error}</p>` : nothing;
+    if (key === 'contact-consent')
+      return html`<fieldset class="field" part="field" aria-describedby=${described}>
+        <legend part="label">${f.label}</legend>
+        ${CONSENT.map(
+          (text, i) => html`<label class="choice"><input type="radio" name=${key} value=${i} .checked=${value === String(i)} part="input" />${text}</label>`,
+        )}
+        ${message}
+      </fieldset>`;
+    const options = { ...(value && !(value in this.languages) ? { [value]: value } : {}), ...this.languages };
+    const control =
+      key === 'language'
+        ? html`<select id=${key} name=${key} autocomplete="language" part="input" aria-invalid=${invalid} aria-describedby=${described}>
+            ${this.base[key] ? nothing : html`<option value="">Not set</option>`}
+            ${Object.entries(options).map(([v, text]) => html`<option value=${v} .selected=${v === value}>${text}</option>`)}
+          </select>`
+        : html`<input id=${key} name=${key} type=${f.type ?? 'text'} autocomplete=${f.autocomplete ?? nothing} .value=${value} part="input"
+            aria-invalid=${invalid} aria-describedby=${described} />`;
+    return html`<div class="field" part="field"><label for=${key} part="label">${f.label}</label>${control}${message}</div>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div class="visually-hidden">Loading your profile…</div>
+      <div class="field" aria-hidden="true">
+        ${[6, 7, 10, 8].map((w) => html`<span class="bone" style="--w:${w}em"></span><span class="bone" style="--w:100%;height:2.5em"></span>`)}
+      </div>`;
+  }
+
+  private onInput(e: Event) {
+    const { name, value } = e.target as HTMLInputElement;
+    if (name === PASSWORD.key) return; // never kept: read from its field when saving
+    this.edits[name] = value;
+    const errors = { ...this.errors };
+    delete errors[name];
+    delete errors.form;
+    this.errors = errors;
+    this.notice = '';
+  }
+
+  private async focusError() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true], fieldset[aria-describedby] input')?.focus();
+  }
+
+  private async submit(e: Event) {
+    e.preventDefault();
+    const keys = this.changed();
+    if (!keys.length || this.save.pending || !this.stamp) return;
+    const fields = [...this.shown(this.stamp.data), ...(this.requirePassword ? [PASSWORD] : [])];
+    const password = this.renderRoot.querySelector<HTMLInputElement>(`[name=${PASSWORD.key}]`);
+    const errors: Record<string, string> = {};
+    for (const f of fields) {
+      const why = keys.includes(f.key) && f.check?.(this.edits[f.key]);
+      if (why) errors[f.key] = why;
+    }
+    if (password && !password.value) errors[PASSWORD.key] = 'Enter your current password to save your changes.';
+    this.errors = errors;
+    this.notice = '';
+    if (Object.keys(errors).length) return this.focusError();
+
+    const sent = Object.fromEntries(keys.map((k) => [k, this.edits[k]]));
+    const changes: ProfileUpdate = {};
+    for (const k of keys) {
+      if (k.startsWith('meta:')) (changes.metadata ??= []).push({ id: k.slice(5), value: sent[k] });
+      else {
+        const f = CORE.find((c) => c.key === k)!;
+        (changes as Record<string, unknown>)[f.prop] = f.put ? f.put(sent[k]) : sent[k].trim();
+      }
+    }
+    const result = await this.save.run(password ? { ...changes, currentPassword: password.value } : changes);
+    if (password) password.value = ''; // asked again for every save, kept nowhere
+    if (result.ok) {
+      // what was sent is the new baseline until the refreshed profile arrives; later edits stay
+      for (const k of keys) if (this.edits[k] === sent[k]) delete this.edits[k];
+      Object.assign(this.base, sent);
+      this.notice = 'Your profile has been saved.';
+      this.emit('loyalty-profile-updated', changes);
+    } else if (!result.ignored) {
+      const f = fields.find((c) => c.match(result.error.message));
+      this.errors = { [f?.key ?? 'form']: result.error.message };
+      if (f) void this.focusError();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'profile-form': ProfileForm;
+  }
+  interface HTMLElementEventMap {
+    'loyalty-profile-updated': CustomEvent<ProfileUpdate>;
+  }
+}

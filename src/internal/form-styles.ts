@@ -1,0 +1,56 @@
+import { css } from 'lit';
+
+/** Form controls on the shared tokens: labelled fields, inputs, a field's error, the actions row. */
+export const formStyles = css`
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    font-weight: normal;
+  }
+  input:not([type='radio']),
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.375em 0.5em;
+    min-height: 2.5em;
+    width: 100%;
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  p.error {
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+`;
