@@ -62,7 +62,7 @@ export function createSandbox({ prefix = '' } = {}) {
         ...parseFault(/** @type {string | undefined} */ (req.headers['x-sandbox-fault']) ?? url.searchParams.get('_fault')),
       };
       const expire = () => sessionKey !== null && state.sessions.delete(sessionKey);
-      return (await applyFault(fault, req, res, expire)) ? ANSWERED : spoonity({ ...ctx, sessionKey, member });
+      return (await applyFault(fault, req, res, expire)) ? ANSWERED : spoonity({ ...ctx, sessionKey, member, entry });
     });
     entry.status = res.headersSent ? res.statusCode : null;
   }

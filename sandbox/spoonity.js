@@ -10,7 +10,7 @@ import { memberByEmail } from './state.js';
  * @typedef {import('./members.js').Card} Card
  * @typedef {import('./members.js').HistoryRow} HistoryRow
  * @typedef {{ state: import('./state.js').State, req: import('node:http').IncomingMessage, url: URL, path: string,
- *   sessionKey: string | null, member: Member | undefined }} RequestContext
+ *   sessionKey: string | null, member: Member | undefined, entry?: import('./state.js').LogEntry }} RequestContext
  * @typedef {RequestContext & { member: Member, params: Record<string, string>, body: Record<string, any> }} Ctx
  * @typedef {{ key: Card['kind'], path: string, pinRequired: boolean }} CardKind
  */
@@ -257,13 +257,19 @@ function removeCard(/** @type {Ctx} */ ctx, /** @type {CardKind} */ kind) {
 
 // --- check-in token & account deletion ------------------------------------------------------
 
-/** A 12-digit token valid for 5 minutes; `barcode` is a placeholder, not an image. */
-function requestToken(/** @type {Ctx} */ { member }) {
+/**
+ * A 12-digit token valid for 5 minutes; `barcode` is a placeholder, not an image. For tests, a
+ * `_ttl` of whole seconds (0–86400) in the body or the query string sets another lifetime.
+ */
+function requestToken(/** @type {Ctx} */ { member, body, url }) {
   const created = now();
+  const ttl = body._ttl ?? url.searchParams.get('_ttl') ?? TOKEN_LIFETIME;
+  if (!/^\d+$/.test(String(ttl)) || Number(ttl) > 86_400) fail(400, 'Invalid _ttl: whole seconds from 0 to 86400');
+  const expiry = created + Number(ttl);
   const token = Array.from({ length: 12 }, () => randomInt(10)).join('');
   member.tokens = member.tokens.filter((t) => t.expiry > created);
-  member.tokens.push({ token, created, expiry: created + TOKEN_LIFETIME });
-  return { token, barcode: Buffer.from(`SANDBOX-TOKEN:${token}`).toString('base64'), created, expiry: created + TOKEN_LIFETIME, updated: created };
+  member.tokens.push({ token, created, expiry });
+  return { token, barcode: Buffer.from(`SANDBOX-TOKEN:${token}`).toString('base64'), created, expiry, updated: created };
 }
 
 /** Step 1: records a one-time code (read it from GET /__sandbox/deletion-code instead of an email). */
@@ -322,5 +328,8 @@ export async function spoonity(/** @type {RequestContext} */ ctx) {
   }
   if (params.vendor && params.vendor !== String(VENDOR.id)) fail(400, 'Requested vendor is not valid');
   if (member && params.user && params.user !== String(member.id)) fail(403, 'Access denied: not your account');
-  return route.handler(/** @type {Ctx} */ ({ ...ctx, params, body: await readBody(ctx.req) }));
+  const body = await readBody(ctx.req);
+  // the log shows what was sent, secrets masked like the session key (tests check request bodies)
+  if (ctx.entry) ctx.entry.body = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, /password|^pin$/.test(k) ? '***' : v]));
+  return route.handler(/** @type {Ctx} */ ({ ...ctx, params, body }));
 }

@@ -5,7 +5,7 @@ import { buildMembers } from './members.js';
 /**
  * @typedef {import('./members.js').Member} Member
  * @typedef {{ id: number, match: { method?: string, path?: string, email?: string }, fault: string, times: number, remaining: number }} FaultRule
- * @typedef {{ method: string, path: string, query: Record<string, string>, member: string | null, status: number | null, at: string }} LogEntry
+ * @typedef {{ method: string, path: string, query: Record<string, string>, body?: Record<string, unknown>, member: string | null, status: number | null, at: string }} LogEntry
  * @typedef {{ members: Map<number, Member>, sessions: Map<string, number>, deletionCodes: Map<number, string>,
  *   rules: FaultRule[], log: LogEntry[], nextCardId: number, nextRuleId: number }} State
  */

@@ -1,6 +1,13 @@
 /** Defines every element. `import 'loyalty-elements'` or one `<script type="module">`. */
 import './session/define.js';
 import './elements/loyalty-balance/define.js';
+import './elements/checkin-code/define.js';
+import './elements/loyalty-sign-in/define.js';
+import './elements/profile-form/define.js';
+import './elements/account-deletion/define.js';
+import './elements/reward-progress/define.js';
+import './elements/transaction-history/define.js';
+import './elements/card-wallet/define.js';
 
 export * from './classes.js';
 export { LoyaltyError, isLoyaltyError } from './api/errors.js';

@@ -1,4 +1,8 @@
 import type { Balances, Card, Profile, SignInResult } from './types.js';
+import type { CheckinCode } from './types.js';
+import type { ProfileChanges } from './types.js';
+import type { LinkCardInput } from './types.js';
+import type { Page, RewardList, Transaction } from './types.js';
 
 /**
  * What a backend can do. Elements ask the session before they show a feature, so a platform
@@ -49,9 +53,35 @@ export interface LoyaltyBackend {
   getProfile(signal?: AbortSignal): Promise<Profile>;
   /** Every linked card, of every kind the platform has. */
   getCards(signal?: AbortSignal): Promise<Card[]>;
+  /** One page of the member's rewards, with the tier (`rewards`, `tiers`). `page` is a cursor from a previous page. */
+  getRewards(page?: string, signal?: AbortSignal): Promise<RewardList>;
+  /**
+   * One page of the member's orders, newest first (`history`). `customerId` is the profile's `id`
+   * (Spoonity's current route names the member); `page` is a cursor from a previous page.
+   */
+  getHistory(customerId: string, page?: string, signal?: AbortSignal): Promise<Page<Transaction>>;
+  /** Links a card to the member (`cards`). The answer may lack the link id (`''` then). */
+  linkCard(input: LinkCardInput, signal?: AbortSignal): Promise<Card>;
+  /** Marks a linked card lost (`card-status`); resolves to the card with its new status. */
+  reportCardLost(card: Card, signal?: AbortSignal): Promise<Card>;
+  /** Marks a lost card found again (`card-status`). */
+  reportCardFound(card: Card, signal?: AbortSignal): Promise<Card>;
+  /** Unlinks a card from the member (`card-status`). */
+  removeCard(card: Card, signal?: AbortSignal): Promise<void>;
+  /**
+   * A fresh, short-lived token for the cashier to scan (`checkin-token`). A write: never retried,
+   * never cached (every call issues a new token).
+   */
+  requestCheckinToken(signal?: AbortSignal): Promise<CheckinCode>;
   signIn(credentials: SignInCredentials, signal?: AbortSignal): Promise<SignInResult>;
   /** Ends `sessionKey` on the server (passed explicitly: the session has already forgotten it). */
   signOut(sessionKey: string, signal?: AbortSignal): Promise<void>;
+  /** Saves only the given changes (`profile-update`). */
+  updateProfile(changes: ProfileChanges, signal?: AbortSignal): Promise<void>;
+  /** Account deletion step 1 (`account-deletion`): the platform emails the member a one-time code. */
+  requestAccountDeletion(profileId: string, signal?: AbortSignal): Promise<void>;
+  /** Account deletion step 2: deletes the account for good with the emailed code. */
+  confirmAccountDeletion(code: string, profileId: string, signal?: AbortSignal): Promise<void>;
 }
 
 export type BackendFactory = (config: BackendConfig) => LoyaltyBackend;

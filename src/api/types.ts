@@ -59,6 +59,14 @@ export interface ProfileField {
   value: string;
 }
 
+/** A profile update: only what changed. `phone: ''` clears the phone number. */
+export interface ProfileChanges extends Partial<Omit<Profile, 'id' | 'metadata'>> {
+  /** Merchant fields, addressed by `ProfileField.id`. */
+  metadata?: Pick<ProfileField, 'id' | 'value'>[];
+  /** Sent only when the merchant requires it (`<profile-form require-password>`); never kept. */
+  currentPassword?: string;
+}
+
 export interface Reward {
   id: string;
   name: string;
@@ -99,6 +107,15 @@ export interface Card {
   linked?: Date;
 }
 
+/** What the member types to link a card. The PIN is sent once and never kept. */
+export interface LinkCardInput {
+  kind: CardKind;
+  /** Digits only. */
+  number: string;
+  /** Required for first-party cards, optional for third-party ones. */
+  pin?: string;
+}
+
 export interface CheckinCode {
   token: string;
   created?: Date;
@@ -107,13 +124,24 @@ export interface CheckinCode {
   static: boolean;
 }
 
+/** What one order moved in one loyalty currency (both figures positive). */
+export interface PointsMovement {
+  /** The currency's display name, e.g. "Points". */
+  currency: string;
+  earned: number;
+  spent: number;
+}
+
+/** One order of the member. */
 export interface Transaction {
   id: string;
   date: Date;
+  /** Store (or location) name. */
   location?: string;
   total?: Money;
-  earned: number;
-  spent: number;
+  /** Points earned and spent, per loyalty currency (a program may have several). */
+  points: PointsMovement[];
+  /** Names of the rewards redeemed with this order. */
   rewardsUsed: string[];
 }
 

@@ -3,6 +3,7 @@ import type { BackendName, Capability, LoyaltyBackend, SignInCredentials } from 
 import { QueryCache } from '../api/cache.js';
 import { LoyaltyError } from '../api/errors.js';
 import type { Balances, Card, Profile } from '../api/types.js';
+import type { Page, RewardList, Transaction } from '../api/types.js';
 
 export interface SessionConfig {
   backend: BackendName | string;
@@ -34,6 +35,13 @@ export const queries = {
   balances: (): Query<Balances> => ({ key: 'balances', tags: ['balances'], run: (b, signal) => b.getBalances(signal) }),
   profile: (): Query<Profile> => ({ key: 'profile', tags: ['profile'], run: (b, signal) => b.getProfile(signal) }),
   cards: (): Query<Card[]> => ({ key: 'cards', tags: ['cards'], run: (b, signal) => b.getCards(signal) }),
+  rewards: (page?: string): Query<RewardList> => ({ key: `rewards:${page ?? ''}`, tags: ['rewards'], run: (b, s) => b.getRewards(page, s) }),
+  /** `customerId`: the profile's `id` (read `profile()` first; it is cached and shared). */
+  history: (customerId: string, page?: string): Query<Page<Transaction>> => ({
+    key: `history:${customerId}:${page ?? ''}`,
+    tags: ['history'],
+    run: (b, s) => b.getHistory(customerId, page, s),
+  }),
 };
 
 /** `change` fires (synchronously) whenever what elements show must be recomputed. */

@@ -65,6 +65,15 @@ export async function requestLog(filter?: { method?: string; path?: string }): P
 
 export const clearLog = () => control('DELETE', 'log');
 
+/** The bodies the server received (passwords and PINs masked as `***`), oldest first. */
+export async function sentBodies(filter?: { method?: string; path?: string }): Promise<Record<string, unknown>[]> {
+  return (await requestLog(filter)).map((r) => (r as LoggedRequest & { body?: Record<string, unknown> }).body ?? {});
+}
+
+/** The code of a pending account deletion, which the sandbox "emails" by exposing it. */
+export const deletionCode = async (email: string) =>
+  ((await control('GET', `deletion-code?email=${encodeURIComponent(email)}`)) as { code: string }).code;
+
 /** Resolves after `ms`. For letting a slow response arrive, never for asserting timing. */
 export const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

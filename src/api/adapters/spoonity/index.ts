@@ -1,9 +1,13 @@
 import type { BackendConfig, Capability, LoyaltyBackend } from '../../backend.js';
 import { createClient } from '../../client.js';
+import { accountMethods } from './account.js';
 import { authMethods } from './auth.js';
 import { balanceMethods } from './balances.js';
 import { cardMethods } from './cards.js';
+import { checkinMethods } from './checkin.js';
+import { historyMethods } from './history.js';
 import { profileMethods } from './profile.js';
+import { rewardMethods } from './rewards.js';
 
 export const SPOONITY_API_BASE = 'https://api.spoonity.com';
 
@@ -14,7 +18,14 @@ export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'expiring-balances',
   'sign-in',
   'profile',
+  'profile-update',
+  'account-deletion',
   'cards',
+  'checkin-token',
+  'card-status',
+  'rewards',
+  'tiers',
+  'history',
 ]);
 
 /**
@@ -40,12 +51,21 @@ export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
     ...balanceMethods(client),
     ...authMethods(client, config),
     ...profileMethods(client),
+    ...accountMethods(client, config),
     ...cardMethods(client),
+    ...checkinMethods(client),
+    ...rewardMethods(client),
+    ...historyMethods(client, config),
   };
 }
 
 export { readCurrencyBalances, readQuickPay } from './balances.js';
 export { readAuthenticate } from './auth.js';
 export { readProfile } from './profile.js';
+export { metadataOnWire, phoneOnWire, profileBody } from './profile.js';
+export { DELETION_REQUEST, deletionConfirmation } from './account.js';
 export { CARD_PATHS, readCard } from './cards.js';
+export { CHECKIN_TOKEN_REQUEST, readCheckinToken } from './checkin.js';
 export { readCollection } from './paging.js';
+export { readReward, readRewardList, readTier } from './rewards.js';
+export { readHistory, readTransaction } from './history.js';
