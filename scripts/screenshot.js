@@ -13,13 +13,22 @@ const browser = await puppeteer.launch({
 });
 try {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1100, height: 900, deviceScaleFactor: 1 });
+  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: 1 });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url, { waitUntil: 'networkidle0' });
   await page.select('#member-select', 'rich@example.com');
   await page.click('#sign-in button[type=submit]');
-  await page.waitForFunction(() => document.querySelector('loyalty-balance')?.shadowRoot?.textContent?.includes('182.35'));
-  await new Promise((r) => setTimeout(r, 300));
+  // every element has data: balances, a history row, a drawn check-in code, the cards
+  await page.waitForFunction(() => {
+    const root = (tag) => document.querySelector(tag)?.shadowRoot;
+    return (
+      root('loyalty-balance')?.textContent?.includes('182.35') &&
+      root('transaction-history')?.querySelector('[part~="row"]') &&
+      root('checkin-code')?.querySelector('svg') &&
+      root('card-wallet')?.textContent?.includes('5509')
+    );
+  });
+  await new Promise((r) => setTimeout(r, 500));
   await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {
