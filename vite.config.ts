@@ -3,14 +3,42 @@ import { defineConfig } from 'vite';
 
 const elementDefines = readdirSync('src/elements').map((tag) => `src/elements/${tag}/define.ts`);
 
+/** `…/src/elements/loyalty-balance/define.ts` → `loyalty-balance`; `…/src/session/define.ts` → `loyalty-session`. */
+const tagOf = (id: string | null) =>
+  id?.endsWith('/src/session/define.ts') ? 'loyalty-session' : /\/src\/elements\/([^/]+)\/define\.ts$/.exec(id ?? '')?.[1];
+
+/**
+ * `vite build --mode autoload` → dist/cdn/autoloader.js (no Lit inside) and one chunk per element,
+ * dist/cdn/elements/<tag>.js, which share Lit and the kit's internals in dist/cdn/chunks/ (names
+ * without hashes, so a rebuild overwrites them; the CDN path carries the version).
+ */
+const autoload = defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: { autoloader: 'src/autoloader.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        chunkFileNames: (chunk) => (tagOf(chunk.facadeModuleId) ? `elements/${tagOf(chunk.facadeModuleId)}.js` : 'chunks/[name].js'),
+      },
+    },
+  },
+});
+
 /**
  * `vite build`             → dist/… : npm ESM, one module per source file (lit external), so a
  *                             merchant's bundler keeps only the elements they import.
  * `vite build --mode cdn`  → dist/cdn/loyalty-elements.js : one self-contained, minified ESM file
  *                             for `<script type="module" src>` (lit inlined).
+ * `vite build --mode autoload` → dist/cdn/autoloader.js + dist/cdn/elements/<tag>.js (above).
  * Oxc lowers the legacy decorators itself, reading tsconfig.json.
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'autoload') return autoload;
   const cdn = mode === 'cdn';
   return {
     build: {
@@ -23,14 +51,16 @@ export default defineConfig(({ mode }) => {
         ? { entry: 'src/index.ts', formats: ['es'], fileName: () => 'loyalty-elements.js' }
         : {
             // every public entry; preserveModules keeps src's layout (src/x/y.ts → dist/x/y.js)
-            entry: ['src/index.ts', 'src/api/index.ts', 'src/classes.ts', 'src/session/define.ts', ...elementDefines],
+            // (+ the React 18 wrappers and the Vue helper: generated from the manifest by scripts/gen-types.js)
+            entry: ['src/index.ts', 'src/api/index.ts', 'src/classes.ts', 'src/session/define.ts', ...elementDefines, 'src/react/index.ts', 'src/vue.ts'],
             formats: ['es'],
           },
       rolldownOptions: cdn
         ? // library mode keeps whitespace in ES output (for downstream bundlers); the CDN file is final
           { output: { minify: true } }
         : {
-            external: [/^lit(\/.*)?$/, /^@lit\//],
+            // react, @lit/react and vue are the app's (optional peer dependencies), never bundled
+            external: [/^lit(\/.*)?$/, /^@lit\//, /^react(-dom)?(\/.*)?$/, /^vue$/],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
           },
     },

@@ -2,10 +2,11 @@
 // @ts-check
 /** `npx loyalty-sandbox [--port 8787] [--host 127.0.0.1] [--prefix ""]`: the sandbox as a standalone server. */
 import { parseArgs } from 'node:util';
-import { MEMBERS, startSandbox } from './index.js';
+import { MEMBERS, SPAAZA_MEMBERS, startSandbox } from './index.js';
 
 const USAGE = `Usage: loyalty-sandbox [--port 8787] [--host 127.0.0.1] [--prefix /path]
-Runs an in-memory emulator of the Spoonity consumer API (vendor 1234) with seeded members.`;
+Runs an in-memory emulator of the Spoonity consumer API (vendor 1234) and of the Spaaza API
+(app acme.spaaza.com, chain 1234) with seeded members.`;
 
 try {
   const { values } = parseArgs({
@@ -26,10 +27,13 @@ try {
   const server = await startSandbox({ port, host: values.host, prefix });
   console.log(`Loyalty sandbox listening on ${server.url}
   Spoonity API:  ${server.url}/spoonity   (vendor 1234, e.g. POST ${server.url}/spoonity/user/authenticate)
+  Spaaza API:    ${server.url}/spaaza     (X-Spaaza-MyPrice-App-Hostname: acme.spaaza.com, chain 1234, e.g. POST ${server.url}/spaaza/auth/login)
   Control:       ${server.url}/__sandbox/  (faults, reset, log, deletion-code, members)
 
 Members:`);
   for (const m of MEMBERS) console.log(`  ${m.email.padEnd(24)} ${m.password}   ${m.name}: ${m.description}`);
+  console.log('\nSpaaza members:');
+  for (const m of SPAAZA_MEMBERS) console.log(`  ${m.email.padEnd(24)} ${m.password}   ${m.name}: ${m.description}`);
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

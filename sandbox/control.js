@@ -3,6 +3,8 @@
 import { armRule } from './faults.js';
 import { fail, readBody, router } from './http.js';
 import { MEMBERS } from './members.js';
+import { SPAAZA_MEMBERS } from './spaaza-members.js';
+import { patchSpaazaMember } from './spaaza.js';
 import { memberByEmail, resetState } from './state.js';
 
 /** @typedef {{ state: import('./state.js').State, req: import('node:http').IncomingMessage, url: URL, path: string }} ControlContext */
@@ -73,8 +75,8 @@ const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
     return {};
   }],
   ['GET', '/deletion-code', deletionCode],
-  ['GET', '/members', () => MEMBERS],
-  ['PATCH', '/members/:email', patchMember],
+  ['GET', '/members', ({ url }) => (url.searchParams.get('backend') === 'spaaza' ? SPAAZA_MEMBERS : MEMBERS)],
+  ['PATCH', '/members/:email', (ctx) => (ctx.url.searchParams.get('backend') === 'spaaza' ? patchSpaazaMember(ctx) : patchMember(ctx))],
 ]));
 
 export async function control(/** @type {ControlContext} */ ctx) {

@@ -14,6 +14,8 @@ const BODIES = {
   malformed: '{"amount": 15.0, "curr',
   'wrong-shape': '{"unexpected": true}',
   'success-false': '{"success": false, "message": "Sandbox fault: refused"}',
+  // Spaaza's error 68, which the real API sends with HTTP 500 (reference §3.3): use with status=500
+  'spaaza-denied': '{"result":{"code":2,"status":"error"},"error":{"code":68,"name":"permission_denied_or_non_existent","description":"Permission denied or the object does not exist"}}',
 };
 
 const int = (/** @type {number} */ min, /** @type {number} */ max) => (/** @type {string} */ v) => {
@@ -89,6 +91,7 @@ export async function applyFault(
   /** @type {import('node:http').IncomingMessage} */ req,
   /** @type {import('node:http').ServerResponse} */ res,
   /** @type {() => void} */ expireSession,
+  /** @type {import('./http.js').ErrorEnvelope} */ toEnvelope = envelope,
 ) {
   if (fault.latency) await new Promise((resolve) => setTimeout(resolve, fault.latency));
   if (fault.drop) {
@@ -102,7 +105,7 @@ export async function applyFault(
   else if (fault.body) send(res, status, BODIES[fault.body]);
   else if (status === 401) {
     expireSession();
-    send(res, 401, envelope(401, 'Invalid session'));
-  } else send(res, status, envelope(status, `Sandbox fault: HTTP ${status}`));
+    send(res, 401, toEnvelope(401, 'Invalid session'));
+  } else send(res, status, toEnvelope(status, `Sandbox fault: HTTP ${status}`));
   return true;
 }

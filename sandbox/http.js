@@ -51,12 +51,14 @@ export function send(/** @type {Res} */ res, /** @type {number} */ status, /** @
   res.end(text);
 }
 
-/** Answers an error: an `ApiError` in the envelope, anything else as a logged 500. */
-export function sendError(/** @type {Res} */ res, /** @type {unknown} */ error) {
+/** @typedef {(status: number, message: string, extra?: { code?: number, root?: Record<string, unknown> }) => unknown} ErrorEnvelope */
+
+/** Answers an error: an `ApiError` in the envelope (Spoonity's, or the one given), anything else as a logged 500. */
+export function sendError(/** @type {Res} */ res, /** @type {unknown} */ error, /** @type {ErrorEnvelope} */ toEnvelope = envelope) {
   if (res.headersSent || res.destroyed) return; // e.g. the client went away while we read its body
   if (!(error instanceof ApiError)) console.error('[loyalty-sandbox]', error);
   const e = error instanceof ApiError ? error : new ApiError(500, 'Sandbox internal error');
-  send(res, e.status, envelope(e.status, e.message, e.extra));
+  send(res, e.status, toEnvelope(e.status, e.message, e.extra));
 }
 
 /**

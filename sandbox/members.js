@@ -14,14 +14,14 @@
  * @typedef {{ id: string, kind: 'user_card' | 'user_card3rdparty', number: string, pin: string, lost: boolean,
  *   created: number, updated: number, card_created: number, card_updated: number }} Card
  * @typedef {{ id: number, date: number, store: { id: number, name: string, address: string },
- *   items: { id: number, type: string, name: string, quantity: number, price: number }[], total: number, cashier: string, receipt: string,
+ *   items: { id: number | string, type: string, name: string, quantity: number, price: number }[], total: number, cashier: string, receipt: string,
  *   loyalty: { currency: CurrencyRef, amount: number, type: 'Earn' | 'Spend' }[], quickpay: { used: number, loaded: number, balance: number },
  *   rewards: { id: number, name: string }[] }} HistoryRow
  * @typedef {{ id: number, email_address: string, password: string, first_name: string, last_name: string, description: string,
  *   verified: boolean, phone_number: string, birthdate: number | null, contact_consent: number, language: number,
  *   created: number, updated: number, online_order_token: number, metadata: Metadata[], quickPay: number,
  *   currencies: CurrencyBalance[], rewards: Reward[], tier: object, cards: Card[], history: readonly HistoryRow[],
- *   tokens: { token: string, created: number, expiry: number }[] }} Member
+ *   tokens: { token: string, created: number, expiry: number, used?: number }[] }} Member
  */
 
 export const VENDOR = { id: 1234, name: 'Sandbox Coffee Co.' };
@@ -32,7 +32,7 @@ export const CAD = { code: 'CAD', id: 191, name: 'Canadian Dollar' };
 export const ISSUED_CARDS = ['9999016100000001', '9999016100000002', '9999016100000003', '9999016100000004', '9999016100000005'];
 
 const CAD_REF = { currency_id: CAD.id, name: CAD.name };
-const POINTS = { currency_id: 961, name: 'Points' };
+export const POINTS = { currency_id: 961, name: 'Points' };
 const STARS = { currency_id: 962, name: 'Stars' };
 const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);
@@ -127,7 +127,7 @@ function prng(/** @type {number} */ seed) {
   };
 }
 
-const STORES = [
+export const STORES = [
   { id: 31, name: 'Café Olé', address: '12 Rue Saint-Paul E, Montréal, QC' },
   { id: 32, name: 'Downtown Roastery', address: '200 King St W, Toronto, ON' },
   { id: 33, name: 'Harbourfront Kiosk', address: '1055 Canada Pl, Vancouver, BC' },

@@ -3,6 +3,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { fail, readBody, router } from './http.js';
 import { CAD, ISSUED_CARDS, VENDOR } from './members.js';
+import { posRoutes } from './pos.js';
 import { memberByEmail } from './state.js';
 
 /**
@@ -17,6 +18,8 @@ import { memberByEmail } from './state.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 const TOKEN_LIFETIME = 300;
+/** How long a token is remembered after its expiry, so a till is told "expired" rather than "not found". */
+const TOKEN_MEMORY = 3600;
 
 /** Paging as in seeds 001/002: 1-based `page`, `limit` (default 10), absolute neighbour-page URLs. */
 function paginate(/** @type {Ctx} */ { url }, /** @type {readonly any[]} */ items, format = (/** @type {any} */ x) => x) {
@@ -267,7 +270,7 @@ function requestToken(/** @type {Ctx} */ { member, body, url }) {
   if (!/^\d+$/.test(String(ttl)) || Number(ttl) > 86_400) fail(400, 'Invalid _ttl: whole seconds from 0 to 86400');
   const expiry = created + Number(ttl);
   const token = Array.from({ length: 12 }, () => randomInt(10)).join('');
-  member.tokens = member.tokens.filter((t) => t.expiry > created);
+  member.tokens = member.tokens.filter((t) => t.expiry > created - TOKEN_MEMORY);
   member.tokens.push({ token, created, expiry });
   return { token, barcode: Buffer.from(`SANDBOX-TOKEN:${token}`).toString('base64'), created, expiry, updated: created };
 }
@@ -312,6 +315,7 @@ const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
   ['DELETE|GET', '/vendor/:vendor/customers/:user/submit', submitDeletion],
   ['DELETE', '/vendor/:vendor/customers', finalizeDeletion],
   ['DELETE', '/vendor/:vendor/customers/:user', finalizeDeletion, { public: true }],
+  ...posRoutes, // merchant side (api_key), sandbox/pos.js
 ]));
 
 /**

@@ -1,16 +1,19 @@
 // @ts-check
 /** The sandbox's in-memory state: members, sessions, armed faults and the request log. */
 import { buildMembers } from './members.js';
+import { buildSpaaza } from './spaaza-members.js';
 
 /**
  * @typedef {import('./members.js').Member} Member
  * @typedef {{ id: number, match: { method?: string, path?: string, email?: string }, fault: string, times: number, remaining: number }} FaultRule
- * @typedef {{ method: string, path: string, query: Record<string, string>, body?: Record<string, unknown>, member: string | null, status: number | null, at: string }} LogEntry
+ * @typedef {{ method: string, path: string, query: Record<string, string>, body?: Record<string, unknown>, headers?: Record<string, string>,
+ *   member: string | null, status: number | null, at: string }} LogEntry
  * @typedef {{ members: Map<number, Member>, sessions: Map<string, number>, deletionCodes: Map<number, string>,
- *   rules: FaultRule[], log: LogEntry[], nextCardId: number, nextRuleId: number }} State
+ *   rules: FaultRule[], log: LogEntry[], nextCardId: number, nextRuleId: number, spaaza: import('./spaaza-members.js').SpaazaState,
+ *   posSessions: Map<string, import('./pos.js').PosSession>, orders: import('./pos.js').Order[], nextPosSessionId: number, nextOrderId: number }} State
  */
 
-/** Restores the seeds and forgets sessions, deletion codes, fault rules and the log (in place). */
+/** Restores the seeds and forgets sessions, deletion codes, fault rules, the log and the tills' POS sessions and orders (in place). */
 export function resetState(/** @type {State} */ state) {
   return Object.assign(state, {
     members: new Map(buildMembers().map((m) => [m.id, m])),
@@ -20,6 +23,11 @@ export function resetState(/** @type {State} */ state) {
     log: [],
     nextCardId: 3_000_001,
     nextRuleId: 1,
+    spaaza: buildSpaaza(),
+    posSessions: new Map(),
+    orders: [],
+    nextPosSessionId: 1,
+    nextOrderId: 9_000_001,
   });
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Finds a Chromium for the browser tests, or says exactly what to do. Prints the path it found.
+// Also finds a Firefox (Debian's firefox-esr): when there is one, the suite runs in it too.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -15,6 +16,23 @@ export const CANDIDATES = [
 export function findChrome() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
   return CANDIDATES.find((p) => existsSync(p));
+}
+
+export const FIREFOX_CANDIDATES = [
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+];
+
+/**
+ * The Firefox the suite also runs in, or undefined: FIREFOX_PATH (`none` turns Firefox off), else
+ * the usual paths. `BROWSERS=chromium` runs Chromium only too.
+ */
+export function findFirefox() {
+  if (process.env.BROWSERS && !/\bfirefox\b/i.test(process.env.BROWSERS)) return undefined;
+  const path = process.env.FIREFOX_PATH;
+  if (path) return path !== 'none' && existsSync(path) ? path : undefined;
+  return FIREFOX_CANDIDATES.find((p) => existsSync(p));
 }
 
 function install() {
@@ -41,5 +59,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
             'e.g. CHROME_PATH=/usr/bin/chromium npm test (on Debian/Ubuntu as root, npm test installs the chromium package itself).',
     );
     process.exit(1);
+  }
+  const { FIREFOX_PATH, BROWSERS } = process.env;
+  if (FIREFOX_PATH && FIREFOX_PATH !== 'none' && !existsSync(FIREFOX_PATH)) {
+    console.error(`FIREFOX_PATH is set to ${FIREFOX_PATH}, but no browser is there (FIREFOX_PATH=none runs Chromium only).`);
+    process.exit(1);
+  }
+  if (!findFirefox() && !BROWSERS && !FIREFOX_PATH) {
+    console.log(
+      'No Firefox found: the browser suite runs in Chromium only. For Firefox too, install it (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH.',
+    );
   }
 }

@@ -2,7 +2,7 @@ import type { Balances, Card, Profile, SignInResult } from './types.js';
 import type { CheckinCode } from './types.js';
 import type { ProfileChanges } from './types.js';
 import type { LinkCardInput } from './types.js';
-import type { Page, RewardList, Transaction } from './types.js';
+import type { Page, Reward, RewardList, Transaction } from './types.js';
 
 /**
  * What a backend can do. Elements ask the session before they show a feature, so a platform
@@ -17,10 +17,19 @@ export type Capability =
   | 'history'
   | 'cards'
   | 'card-status'
+  /** `getCards()` lists the member's one card (a member number), read-only: no link, lost, found or remove. */
+  | 'member-card'
+  /** `getVouchers()`: the rewards issued to the member (`Reward.voucher` set); they also come with `getRewards()`. */
+  | 'vouchers'
+  /** `claimReward()`: set a voucher aside for the next purchase, or take it back. */
+  | 'reward-claim'
   | 'checkin-token'
   | 'profile'
   | 'profile-update'
+  /** Deletion in one step (`deleteAccount`), or in two with `account-deletion-code`. */
   | 'account-deletion'
+  /** Deletion is requested first and confirmed with a code the platform emails (`requestAccountDeletion`, `confirmAccountDeletion`). */
+  | 'account-deletion-code'
   | 'sign-in';
 
 export type BackendName = 'spoonity' | 'spaaza';
@@ -28,9 +37,14 @@ export type BackendName = 'spoonity' | 'spaaza';
 /** What every adapter is built from. Secrets come through getters so nothing copies them. */
 export interface BackendConfig {
   apiBase: string;
+  /** The merchant's program: Spoonity's vendor id, Spaaza's chain id. */
   vendorId?: string;
+  /** The hostname of the retailer's app (Spaaza's MyPrice app, e.g. `acme.spaaza.com`). */
+  appHostname?: string;
   /** The member's session key, read at request time. */
   getSessionKey: () => string | undefined;
+  /** The member's user id (Spaaza sends it beside the key), read at request time. */
+  getUserId?: () => string | undefined;
   /** Passed to the HTTP client (timeouts, retries, a custom `fetch`). */
   timeout?: number;
   retries?: number;
@@ -49,9 +63,11 @@ export interface SignInCredentials {
 export interface LoyaltyBackend {
   readonly name: BackendName;
   readonly capabilities: ReadonlySet<Capability>;
+  /** The platform's language choices for a profile (value as the platform stores it → name). */
+  readonly languages?: Readonly<Record<string, string>>;
   getBalances(signal?: AbortSignal): Promise<Balances>;
   getProfile(signal?: AbortSignal): Promise<Profile>;
-  /** Every linked card, of every kind the platform has. */
+  /** Every linked card, of every kind the platform has (`cards`), or the member's one card (`member-card`). */
   getCards(signal?: AbortSignal): Promise<Card[]>;
   /** One page of the member's rewards, with the tier (`rewards`, `tiers`). `page` is a cursor from a previous page. */
   getRewards(page?: string, signal?: AbortSignal): Promise<RewardList>;
@@ -60,6 +76,10 @@ export interface LoyaltyBackend {
    * (Spoonity's current route names the member); `page` is a cursor from a previous page.
    */
   getHistory(customerId: string, page?: string, signal?: AbortSignal): Promise<Page<Transaction>>;
+  /** The rewards issued to the member, usable now (`vouchers`): each has `voucher` set. */
+  getVouchers(signal?: AbortSignal): Promise<Reward[]>;
+  /** Sets a voucher aside for the next purchase (`claim` true) or takes it back (`reward-claim`). */
+  claimReward(reward: Reward, claim: boolean, signal?: AbortSignal): Promise<void>;
   /** Links a card to the member (`cards`). The answer may lack the link id (`''` then). */
   linkCard(input: LinkCardInput, signal?: AbortSignal): Promise<Card>;
   /** Marks a linked card lost (`card-status`); resolves to the card with its new status. */
@@ -74,14 +94,16 @@ export interface LoyaltyBackend {
    */
   requestCheckinToken(signal?: AbortSignal): Promise<CheckinCode>;
   signIn(credentials: SignInCredentials, signal?: AbortSignal): Promise<SignInResult>;
-  /** Ends `sessionKey` on the server (passed explicitly: the session has already forgotten it). */
-  signOut(sessionKey: string, signal?: AbortSignal): Promise<void>;
+  /** Ends the session on the server (its credentials passed explicitly: the session has already forgotten them). */
+  signOut(session: SignInResult, signal?: AbortSignal): Promise<void>;
   /** Saves only the given changes (`profile-update`). */
   updateProfile(changes: ProfileChanges, signal?: AbortSignal): Promise<void>;
-  /** Account deletion step 1 (`account-deletion`): the platform emails the member a one-time code. */
+  /** Account deletion step 1 (`account-deletion-code`): the platform emails the member a one-time code. */
   requestAccountDeletion(profileId: string, signal?: AbortSignal): Promise<void>;
   /** Account deletion step 2: deletes the account for good with the emailed code. */
   confirmAccountDeletion(code: string, profileId: string, signal?: AbortSignal): Promise<void>;
+  /** Deletes the account for good in one step (`account-deletion` without `account-deletion-code`). */
+  deleteAccount(profileId: string, signal?: AbortSignal): Promise<void>;
 }
 
 export type BackendFactory = (config: BackendConfig) => LoyaltyBackend;

@@ -13,6 +13,12 @@ export interface ClientOptions {
   timeout?: number;
   /** Automatic retries for GET. Default 2. Other methods are never retried. */
   retries?: number;
+  /**
+   * Whether a failed GET whose status would allow a retry (408, 425, 429, 5xx) is really worth one.
+   * Default: yes. A platform that answers definitive errors with such a status vetoes them here
+   * (Spaaza's "permission denied" is HTTP 500).
+   */
+  transient?: (error: LoyaltyError) => boolean;
   /** First backoff step in ms (doubles each attempt, full jitter). Default 300. */
   retryDelay?: number;
   /** The longest `Retry-After` honoured, in ms; a longer one fails at once. Default 30 000. */
@@ -201,7 +207,7 @@ export function createClient(options: ClientOptions): HttpClient {
         const retryable =
           error.kind === 'network' ||
           error.kind === 'timeout' ||
-          (error.kind === 'http' && error.status !== undefined && RETRYABLE_STATUS.has(error.status));
+          (error.kind === 'http' && error.status !== undefined && RETRYABLE_STATUS.has(error.status) && (options.transient?.(error) ?? true));
         const wait =
           error.retryAfter !== undefined && (error.status === 429 || error.status === 503)
             ? error.retryAfter * 1000

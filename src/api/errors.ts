@@ -84,20 +84,23 @@ export interface EnvelopeError {
  * - Spoonity Bearer API: `{internal_code, message}`
  * - Spoonity shared library: `{error:{status_code,message}}`
  * - HTTP 200 with `success:false` (and a `message` / `error` beside it)
- * - Spaaza: `{result:{status:"error"}, error:{code,name,description}}`
+ * - Spaaza: `{result:{status:"error"}, error:{code,name,description}}` (or `errors:[…]` before 1.4.0); code 6
+ *   is `no_valid_session` whatever the status
  */
 export function readErrorEnvelope(body: unknown): EnvelopeError | undefined {
   if (!isObject(body)) return undefined;
   const error = body.error;
   const result = body.result;
 
-  // Spaaza
+  // Spaaza: one `error` object, or (API versions before 1.4.0) an `errors` list
   if (isObject(result) && result.status === 'error') {
-    const e = isObject(error) ? error : {};
+    const list = Array.isArray(body.errors) ? body.errors : [];
+    const e = isObject(error) ? error : isObject(list[0]) ? list[0] : {};
+    const code = idOf(e.code);
     return {
       messages: [text(e.description) ?? text(e.name) ?? 'The request was refused.'],
-      code: idOf(e.code),
-      name: text(e.name),
+      code,
+      name: text(e.name) ?? (Number(code) === 6 ? 'no_valid_session' : undefined),
     };
   }
 

@@ -5,6 +5,6 @@ export { LoyaltyError, isLoyaltyError, readErrorEnvelope } from './errors.js';
 export type { EnvelopeError, LoyaltyErrorInit, LoyaltyErrorKind } from './errors.js';
 export { QueryCache } from './cache.js';
 export type { FetchOptions, QueryCacheOptions } from './cache.js';
-export { backends, createSpoonityBackend, SPOONITY_API_BASE } from './adapters/index.js';
+export { backends, createSpaazaBackend, createSpoonityBackend, SPAAZA_API_BASE, SPOONITY_API_BASE } from './adapters/index.js';
 export type * from './backend.js';
 export type * from './types.js';

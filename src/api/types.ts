@@ -27,6 +27,8 @@ export interface LoyaltyCurrencyBalance {
   balance: number;
   /** Upcoming expirations, soonest first. */
   expiring: Expiration[];
+  /** Set when the balance is money (a cashback wallet): its ISO 4217 code, or `''` when the platform names none. */
+  money?: string;
 }
 
 /** Everything `<loyalty-balance>` shows. */
@@ -80,6 +82,18 @@ export interface Reward {
   /** How many the member can redeem now. */
   available: number;
   expires?: Date;
+  /** Set when the member already holds this reward: a voucher, used at the till. */
+  voucher?: Voucher;
+}
+
+/** A reward issued to the member (Spaaza's vouchers). */
+export interface Voucher {
+  /** Set aside for the member's next purchase. */
+  claimed: boolean;
+  /** The member may claim or unclaim it here (`reward-claim`). */
+  claimable: boolean;
+  /** A code to show where it is redeemed (a partner's honour code). */
+  code?: string;
 }
 
 export interface Tier {
@@ -143,6 +157,8 @@ export interface Transaction {
   points: PointsMovement[];
   /** Names of the rewards redeemed with this order. */
   rewardsUsed: string[];
+  /** What the entry is, when the platform says (a ledger row's campaign, e.g. "Welcome bonus"). */
+  description?: string;
 }
 
 /** Where a page sits in a list the server pages through. */
@@ -159,5 +175,6 @@ export interface Page<T> {
 /** Result of a successful sign-in. */
 export interface SignInResult {
   sessionKey: string;
+  /** The member's user id, for platforms whose session is a key plus the user (Spaaza). */
   userId?: string;
 }

@@ -1,13 +1,14 @@
 import { provide } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { SPAAZA_API_BASE } from '../api/adapters/spaaza/index.js';
 import { SPOONITY_API_BASE } from '../api/adapters/spoonity/index.js';
 import type { LoyaltyError } from '../api/errors.js';
 import { emit } from '../internal/events.js';
 import { sessionContext } from './context.js';
 import { LoyaltySessionState } from './session.js';
 
-const DEFAULT_API_BASE: Record<string, string> = { spoonity: SPOONITY_API_BASE };
+const DEFAULT_API_BASE: Record<string, string> = { spoonity: SPOONITY_API_BASE, spaaza: SPAAZA_API_BASE };
 
 const onOff = {
   fromAttribute: (v: string | null) => v !== 'false' && v !== 'off',
@@ -23,7 +24,7 @@ const onOff = {
  *
  * @tag loyalty-session
  * @slot - The elements that use this session.
- * @fires {CustomEvent<{ error: LoyaltyError }>} loyalty-session-expired - The API rejected the key (HTTP 401). Fires once per key; every element then shows its signed-out state and the cache is emptied.
+ * @fires {CustomEvent<{ error: LoyaltyError }>} loyalty-session-expired - The API rejected the key (HTTP 401, or Spaaza's code 6 `no_valid_session`). Fires once per key; every element then shows its signed-out state and the cache is emptied.
  * @fires {CustomEvent<{ id: string }>} loyalty-session-connected - The provider is on the page (elements using `session="id"` listen for it).
  */
 export class LoyaltySession extends LitElement {
@@ -33,14 +34,23 @@ export class LoyaltySession extends LitElement {
     }
   `;
 
-  /** The loyalty platform: `spoonity` (default). `spaaza` arrives with the second adapter. */
+  /** The loyalty platform: `spoonity` (default) or `spaaza`. */
   @property() backend = 'spoonity';
 
-  /** Base URL of the platform's API. Defaults to the backend's production URL. */
+  /** Base URL of the platform's API. Defaults to the backend's production URL (`https://api.spoonity.com`, `https://api0.spaaza.com`). */
   @property({ attribute: 'api-base' }) apiBase = '';
 
-  /** The merchant's vendor (program) id. */
+  /** The merchant's vendor (program) id; with Spaaza, the chain id (needed for campaign progress). */
   @property({ attribute: 'vendor-id' }) vendorId = '';
+
+  /** Spaaza: the hostname of the retailer's MyPrice app, e.g. `acme.spaaza.com` (sent with every call). */
+  @property({ attribute: 'app-hostname' }) appHostname = '';
+
+  /**
+   * Spaaza: the member's user id (`session_info.session_user_id`), sent with the key. Set it with a
+   * key from your own login; sign-in through the session (`<loyalty-sign-in>`) brings its own.
+   */
+  @property({ attribute: 'user-id' }) userId = '';
 
   /** BCP 47 locale for numbers, money and dates. Default: the nearest `lang` attribute, then the browser's. */
   @property() locale = '';
@@ -57,6 +67,13 @@ export class LoyaltySession extends LitElement {
   /** Refresh what is on screen when the tab becomes visible again or the device comes back online. Set `"false"` to turn off. */
   @property({ attribute: 'refetch-on-focus', converter: onOff }) refetchOnFocus = true;
 
+  /**
+   * Also refresh what is on screen every this many milliseconds (at least 1000), so changes made
+   * elsewhere — an order at the till — show up by themselves. `0` (default) turns it off. Paused
+   * while the tab is hidden.
+   */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
   /** A custom `fetch` (for tests, proxies or instrumentation). Property only. */
   @property({ attribute: false }) fetch?: typeof fetch;
 
@@ -65,6 +82,8 @@ export class LoyaltySession extends LitElement {
   readonly state: LoyaltySessionState = new LoyaltySessionState(this.readConfig());
 
   private lastRefresh = 0;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private stopListeningToTabs?: () => void;
 
   constructor() {
     super();
@@ -110,6 +129,11 @@ export class LoyaltySession extends LitElement {
     this.state.reload();
   }
 
+  /** Refetches what is on screen, keeping it there meanwhile (unlike `reload()`): after a change made elsewhere. */
+  refresh(): void {
+    this.state.refresh();
+  }
+
   /** Ends the session on the server and forgets the key. */
   signOut(): Promise<void> {
     return this.state.signOut();
@@ -121,6 +145,8 @@ export class LoyaltySession extends LitElement {
     document.addEventListener('visibilitychange', this.onVisible);
     window.addEventListener('online', this.onOnline);
     this.state.locale = this.computeLocale();
+    this.stopListeningToTabs = this.state.listenToOtherTabs();
+    this.scheduleRefresh();
     emit(this, 'loyalty-session-connected', { id: this.id });
   }
 
@@ -129,9 +155,12 @@ export class LoyaltySession extends LitElement {
     this.state.removeEventListener('expired', this.onExpired);
     document.removeEventListener('visibilitychange', this.onVisible);
     window.removeEventListener('online', this.onOnline);
+    this.stopListeningToTabs?.();
+    this.scheduleRefresh(); // clears the timer: no longer connected
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('refreshInterval')) this.scheduleRefresh();
     if (changed.has('locale')) this.state.locale = this.computeLocale();
     this.state.configure(this.readConfig());
   }
@@ -145,6 +174,8 @@ export class LoyaltySession extends LitElement {
       backend: this.backend || 'spoonity',
       apiBase: this.apiBase || DEFAULT_API_BASE[this.backend] || '',
       vendorId: this.vendorId || undefined,
+      appHostname: this.appHostname || undefined,
+      userId: this.userId || undefined,
       timeout: this.timeout,
       retries: this.retries,
       staleTime: this.staleTime,
@@ -163,7 +194,7 @@ export class LoyaltySession extends LitElement {
 
   private onExpired = (e: Event) => emit(this, 'loyalty-session-expired', { error: (e as CustomEvent<LoyaltyError>).detail });
 
-  private refresh(minAge: number) {
+  private refetchOnReturn(minAge: number) {
     if (!this.refetchOnFocus || !this.state.signedIn) return;
     const now = Date.now();
     if (now - this.lastRefresh < 1000) return; // focus + visibility + online can arrive together
@@ -172,10 +203,19 @@ export class LoyaltySession extends LitElement {
   }
 
   private onVisible = () => {
-    if (document.visibilityState === 'visible') this.refresh(5_000);
+    if (document.visibilityState === 'visible') this.refetchOnReturn(5_000);
+    this.scheduleRefresh();
   };
 
-  private onOnline = () => this.refresh(0);
+  private onOnline = () => this.refetchOnReturn(0);
+
+  /** (Re)starts the `refresh-interval` timer: only while on the page, with an interval, and the tab visible. */
+  private scheduleRefresh() {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (!this.isConnected || !(this.refreshInterval > 0) || document.visibilityState === 'hidden') return;
+    this.refreshTimer = setInterval(() => this.state.refresh(), Math.max(1000, this.refreshInterval));
+  }
 }
 
 declare global {

@@ -2,13 +2,17 @@ import { backends } from '../api/adapters/index.js';
 import type { BackendName, Capability, LoyaltyBackend, SignInCredentials } from '../api/backend.js';
 import { QueryCache } from '../api/cache.js';
 import { LoyaltyError } from '../api/errors.js';
-import type { Balances, Card, Profile } from '../api/types.js';
+import type { Balances, Card, Profile, Reward } from '../api/types.js';
 import type { Page, RewardList, Transaction } from '../api/types.js';
 
 export interface SessionConfig {
   backend: BackendName | string;
   apiBase?: string;
   vendorId?: string;
+  /** The retailer's app (Spaaza's MyPrice app hostname). */
+  appHostname?: string;
+  /** The member's user id, for a key set from outside (Spaaza); sign-in through the session brings its own. */
+  userId?: string;
   /** Per-attempt timeout (ms) and GET retries for every request of this session. */
   timeout?: number;
   retries?: number;
@@ -36,6 +40,8 @@ export const queries = {
   profile: (): Query<Profile> => ({ key: 'profile', tags: ['profile'], run: (b, signal) => b.getProfile(signal) }),
   cards: (): Query<Card[]> => ({ key: 'cards', tags: ['cards'], run: (b, signal) => b.getCards(signal) }),
   rewards: (page?: string): Query<RewardList> => ({ key: `rewards:${page ?? ''}`, tags: ['rewards'], run: (b, s) => b.getRewards(page, s) }),
+  /** The member's vouchers (`vouchers`); a claim refreshes them with the rewards. */
+  vouchers: (): Query<Reward[]> => ({ key: 'vouchers', tags: ['rewards'], run: (b, s) => b.getVouchers(s) }),
   /** `customerId`: the profile's `id` (read `profile()` first; it is cached and shared). */
   history: (customerId: string, page?: string): Query<Page<Transaction>> => ({
     key: `history:${customerId}:${page ?? ''}`,
@@ -48,6 +54,24 @@ export const queries = {
 export type SessionChangeReason = 'key' | 'config' | 'expired' | 'locale' | 'reload';
 
 /**
+ * The `BroadcastChannel` on which a tab tells the page's other tabs (same origin) which cache tags
+ * a confirmed write made stale. A message is `{ type: 'invalidate', scope, tags }`: the tags, and
+ * the program they belong to (backend, API base, vendor id, app hostname — what the page's own
+ * attributes say).
+ * Never the session key, the member's id or a hash of either: a key's hash is still derived from a
+ * secret, and a member id's hash is reversed by counting. So a tab signed in as another member of
+ * the same program refetches its own data for nothing — harmless, and rare.
+ */
+export const TAB_CHANNEL = 'loyalty-elements:invalidate';
+
+/** A message on `TAB_CHANNEL`. */
+export interface TabMessage {
+  type: 'invalidate';
+  scope: string;
+  tags: string[];
+}
+
+/**
  * One member's session: the credential, the backend adapter and the request cache shared by
  * every element. Data flows adapter → cache → session → element. Not a DOM node: the
  * `<loyalty-session>` element owns one and re-dispatches its events on the page.
@@ -57,11 +81,14 @@ export type SessionChangeReason = 'key' | 'config' | 'expired' | 'locale' | 'rel
 export class LoyaltySessionState extends EventTarget {
   readonly cache: QueryCache;
   private _key: string | undefined;
+  /** The user id sign-in returned with `_key` (it wins over the configured one). */
+  private _userId: string | undefined;
   private _backend: LoyaltyBackend | undefined;
   private _config: SessionConfig;
   private _generation = 0;
   private _expired = false;
   private _locale = '';
+  private _tabs?: BroadcastChannel;
 
   constructor(config: SessionConfig) {
     super();
@@ -84,9 +111,19 @@ export class LoyaltySessionState extends EventTarget {
   }
 
   set sessionKey(key: string | undefined | null) {
-    const next = key || undefined;
-    if (next === this._key && !this._expired) return;
-    this._key = next;
+    // a key set from outside goes with the configured user id; the same key again keeps its own
+    this.setCredentials(key || undefined, key && key === this._key ? this._userId : undefined);
+  }
+
+  /** The member's user id (Spaaza): the one sign-in returned, else the configured `userId`. */
+  get userId(): string | undefined {
+    return this._userId ?? this._config.userId;
+  }
+
+  private setCredentials(key: string | undefined, userId: string | undefined): void {
+    if (key === this._key && userId === this._userId && !this._expired) return;
+    this._key = key;
+    this._userId = userId;
     this._expired = false;
     this.reset('key');
   }
@@ -134,7 +171,9 @@ export class LoyaltySessionState extends EventTarget {
       this._backend = factory({
         apiBase: this._config.apiBase ?? '',
         vendorId: this._config.vendorId,
+        appHostname: this._config.appHostname,
         getSessionKey: () => this._key,
+        getUserId: () => this.userId,
         timeout: this._config.timeout,
         retries: this._config.retries,
         fetch: this._config.fetch,
@@ -171,7 +210,11 @@ export class LoyaltySessionState extends EventTarget {
     const generation = this._generation;
     try {
       const result = await run(this.backend);
-      if (generation === this._generation) this.cache.invalidate(typeof invalidates === 'function' ? invalidates(result) : invalidates);
+      if (generation === this._generation) {
+        const tags = typeof invalidates === 'function' ? invalidates(result) : invalidates;
+        this.cache.invalidate(tags);
+        this.tellOtherTabs(tags);
+      }
       return result;
     } catch (error) {
       if (error instanceof LoyaltyError && error.kind === 'auth' && generation === this._generation) this.expire(error);
@@ -179,10 +222,10 @@ export class LoyaltySessionState extends EventTarget {
     }
   }
 
-  /** Signs in through the backend and adopts the new key. The password goes nowhere else. */
+  /** Signs in through the backend and adopts the new key (and user id, where the platform has one). The password goes nowhere else. */
   async signIn(credentials: SignInCredentials, signal?: AbortSignal): Promise<void> {
-    const { sessionKey } = await this.backend.signIn(credentials, signal);
-    this.sessionKey = sessionKey;
+    const { sessionKey, userId } = await this.backend.signIn(credentials, signal);
+    this.setCredentials(sessionKey, userId);
   }
 
   /** Forgets the key at once (elements show signed out), then ends it on the server, best effort. */
@@ -190,13 +233,61 @@ export class LoyaltySessionState extends EventTarget {
     const key = this._key;
     if (!key) return;
     const backend = this.backend;
+    const userId = this.userId;
     this.sessionKey = undefined;
-    await backend.signOut(key).catch(() => undefined);
+    await backend.signOut({ sessionKey: key, userId }).catch(() => undefined);
   }
 
   /** Drops everything cached and loads again (elements show their skeleton, then fresh data or an error). */
   reload(): void {
     this.reset('reload');
+  }
+
+  /**
+   * Refetches everything elements are showing, keeping it on screen meanwhile (unlike `reload()`):
+   * for changes made elsewhere, such as an order at the till. Nothing happens when signed out.
+   */
+  refresh(): void {
+    if (this.signedIn) this.cache.refreshWatched(0);
+  }
+
+  /**
+   * Listens on `TAB_CHANNEL` until the returned function is called (`<loyalty-session>` does this
+   * while it is on the page): a write confirmed in another tab of the same program invalidates the
+   * same tags here. Without `BroadcastChannel` it does nothing.
+   */
+  listenToOtherTabs(): () => void {
+    if (this._tabs || typeof BroadcastChannel === 'undefined') return () => {};
+    const channel = (this._tabs = new BroadcastChannel(TAB_CHANNEL));
+    channel.onmessage = ({ data }: MessageEvent<Partial<TabMessage> | null>) => {
+      if (!this.signedIn || data?.type !== 'invalidate' || data.scope !== this.scope || !Array.isArray(data.tags)) return;
+      const tags = data.tags.filter((t): t is string => typeof t === 'string');
+      if (tags.length) this.cache.invalidate(tags);
+    };
+    return () => {
+      channel.close();
+      if (this._tabs === channel) this._tabs = undefined;
+    };
+  }
+
+  /** The program this session belongs to, as other tabs name it (see `TAB_CHANNEL`). */
+  private get scope(): string {
+    const { backend, apiBase = '', vendorId = '', appHostname = '' } = this._config;
+    let base = apiBase;
+    try {
+      base = new URL(apiBase, globalThis.location?.href).href; // "/api" and "https://site/api" are one program
+    } catch {
+      // not a URL: compare as written
+    }
+    return JSON.stringify([backend, base, vendorId, appHostname]);
+  }
+
+  private tellOtherTabs(tags: readonly string[]): void {
+    if (!tags.length || typeof BroadcastChannel === 'undefined') return;
+    // post on the listening channel when there is one: it does not hear its own messages
+    const channel = this._tabs ?? new BroadcastChannel(TAB_CHANNEL);
+    channel.postMessage({ type: 'invalidate', scope: this.scope, tags: [...tags] } satisfies TabMessage);
+    if (channel !== this._tabs) channel.close();
   }
 
   /** The API said the key is no longer valid: forget everything of this member, once. */

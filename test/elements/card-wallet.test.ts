@@ -4,7 +4,8 @@ import '../../src/index.js';
 import type { Card } from '../../src/api/types.js';
 import type { CardWallet } from '../../src/elements/card-wallet/card-wallet.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
-import { MEMBERS, SPOONITY, armFault, clearLog, delay, requestLog, resetSandbox, signIn, until } from '../helpers/sandbox.js';
+import { BACKENDS, SPOONITY_FIXTURE, signInto, type BackendFixture } from '../helpers/backends.js';
+import { MEMBERS, armFault, clearLog, delay, requestLog, resetSandbox, sentBodies, signIn, until } from '../helpers/sandbox.js';
 
 const SEED_NUMBER = '9999016134385493';
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
@@ -19,21 +20,27 @@ interface Sent {
  * A session with one `<card-wallet>`, signed in as `member` (or signed out when null). Its
  * `fetch` records each request body, which the sandbox log does not keep.
  */
-async function mount(member: string | null, attrs: { kinds?: string; retries?: number; withBalance?: boolean } = {}) {
+async function mount(member: string | null, attrs: { kinds?: string; retries?: number; withBalance?: boolean; backend?: BackendFixture } = {}) {
+  const b = attrs.backend ?? SPOONITY_FIXTURE;
   const sent: Sent[] = [];
   const recorder = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), location.href);
     if (init?.method && init.method !== 'GET')
-      sent.push({ method: init.method, path: url.pathname.replace(/^.*\/spoonity/, ''), body: init.body ? JSON.parse(String(init.body)) : undefined });
+      sent.push({
+        method: init.method,
+        path: url.pathname.replace(/^.*\/(spoonity|spaaza)/, ''),
+        body: init.body instanceof URLSearchParams ? Object.fromEntries(init.body) : init.body ? JSON.parse(String(init.body)) : undefined,
+      });
     return fetch(input, init);
   };
   const root = await fixture<LoyaltySession>(html`
-    <loyalty-session api-base=${SPOONITY} locale="en-CA" retries=${attrs.retries ?? 2} .fetch=${recorder}>
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
+      locale="en-CA" retries=${attrs.retries ?? 2} .fetch=${recorder}>
       <card-wallet kinds=${attrs.kinds ?? 'first-party'}></card-wallet>
       ${attrs.withBalance ? html`<loyalty-balance></loyalty-balance>` : ''}
     </loyalty-session>`);
   const wallet = root.querySelector('card-wallet') as CardWallet;
-  if (member) root.sessionKey = await signIn(member);
+  if (member) await signInto(root, b, member);
   return { root, wallet, sent };
 }
 
@@ -69,7 +76,99 @@ const submit = async (el: CardWallet) => {
   await el.updateComplete;
 };
 
-describe('<card-wallet>', () => {
+for (const b of BACKENDS) {
+  /** The last four digits of the seed member's (first) card. */
+  const last4 = b.seed.memberCard.replace(/\s/g, '').slice(-4);
+
+  describe(`<card-wallet> · ${b.name}`, () => {
+    beforeEach(resetSandbox);
+
+    it('shows a skeleton while loading, and is accessible', async () => {
+      await armFault({ match: { path: b.paths.cards }, fault: 'latency=400', times: 1 });
+      const { wallet } = await mount(b.members.seed, { backend: b });
+      await until(() => $(wallet, '[aria-busy="true"]'));
+      await expect(wallet).to.be.accessible();
+      await until(() => cardItem(wallet, last4));
+    });
+
+    it('shows the platform message with Retry on error, and Retry recovers', async () => {
+      await armFault({ match: { path: b.paths.cards }, fault: 'status=500', times: 1 });
+      const { wallet } = await mount(b.members.seed, { retries: 0, backend: b });
+      await until(() => $(wallet, '[role="alert"]'));
+      expect(text(wallet)).to.contain('Sandbox fault: HTTP 500');
+      await expect(wallet).to.be.accessible();
+      $(wallet, '[part~="retry"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => cardItem(wallet, last4));
+    });
+
+    it('is accessible when signed out, and says how to get in', async () => {
+      const { wallet } = await mount(null, { backend: b });
+      await wallet.updateComplete;
+      expect(text(wallet)).to.contain('Sign in to see your loyalty details.');
+      expect(text(wallet).match(/Sign in/g), 'said once, not once per section').to.have.length(1);
+      await expect(wallet).to.be.accessible();
+    });
+
+    it('shows the card number masked, and whole after "Show number"', async () => {
+      const { wallet } = await mount(b.members.seed, { backend: b });
+      await until(() => cardItem(wallet, last4));
+      const card = cardItem(wallet, last4)!;
+      expect(card.querySelector('[part~="number"]')!.textContent).to.contain(`•••• ${last4}`);
+      expect(card.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('Active');
+      button(wallet, last4, 'Show number').click();
+      await wallet.updateComplete;
+      expect(card.querySelector('[part~="number"]')!.textContent!.replace(/\s/g, '')).to.equal(b.seed.memberCard.replace(/\s/g, ''));
+      await expect(wallet).to.be.accessible();
+    });
+
+    if (b.supports('cards')) return;
+
+    it('shows the one member card read-only: no link form, no lost, found or remove', async () => {
+      const { wallet, sent } = await mount(b.members.rich, { backend: b, kinds: 'first-party third-party' });
+      await until(() => cardItem(wallet, '0021'));
+      expect(wallet.shadowRoot!.querySelectorAll('[part~="card"]')).to.have.length(1);
+      expect([...cardItem(wallet, '0021')!.querySelectorAll('button')].map((x) => x.textContent!.trim().split(',')[0])).to.deep.equal(['Show number']);
+      expect($(wallet, 'form, [part~="link-button"]')).to.equal(null);
+      expect($(wallet, '[part~="list"]')!.getAttribute('aria-label')).to.equal('Member card');
+      expect(sent).to.deep.equal([]);
+      await expect(wallet).to.be.accessible();
+    });
+
+    if (!b.supports('vouchers')) return;
+
+    it('lists the member’s vouchers below the card, and sets one aside with one PUT', async () => {
+      const { wallet } = await mount(b.members.rich, { backend: b });
+      await until(() => $(wallet, '[part~="voucher-list"]'));
+      const vouchers = () => [...wallet.shadowRoot!.querySelectorAll<HTMLElement>('[part~="voucher"]')];
+      const named = (name: string) => vouchers().find((v) => v.querySelector('[part~="voucher-name"]')!.textContent === name)!;
+      expect(vouchers().map((v) => v.querySelector('[part~="voucher-name"]')!.textContent)).to.deep.equal([
+        '€5 welcome voucher',
+        '€2.50 thank-you',
+        'Free coffee',
+        'Free cinema ticket',
+      ]);
+      expect(named('€2.50 thank-you').getAttribute('part')).to.equal('voucher claimed');
+      expect(named('Free coffee').querySelector('[part~="claim"]'), 'locked to a purchase').to.equal(null);
+      const claimed: CustomEvent[] = [];
+      wallet.addEventListener('loyalty-voucher-claimed', (e) => claimed.push(e));
+      named('€5 welcome voucher').querySelector<HTMLButtonElement>('[part~="claim"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => named('€5 welcome voucher').querySelector('[part~="claim"]')!.getAttribute('aria-pressed') === 'true');
+      expect(claimed).to.have.length(1);
+      expect(await sentBodies({ method: 'PUT' })).to.deep.equal([{ voucher_key: '000001f5'.repeat(8) }]);
+      await expect(wallet).to.be.accessible();
+    });
+
+    it('says "No vouchers right now" to a member without any', async () => {
+      const { wallet } = await mount(b.members.seed, { backend: b });
+      await until(() => text(wallet).includes('No vouchers right now'));
+      await expect(wallet).to.be.accessible();
+    });
+  });
+}
+
+describe('<card-wallet> · linked cards (spoonity)', () => {
   beforeEach(resetSandbox);
 
   describe('list', () => {
@@ -120,14 +219,6 @@ describe('<card-wallet>', () => {
       await expect(wallet).to.be.accessible();
     });
 
-    it('shows a skeleton while loading, and is accessible', async () => {
-      await armFault({ match: { path: '/user/card/list' }, fault: 'latency=400', times: 1 });
-      const { wallet } = await mount(MEMBERS.seed);
-      await until(() => $(wallet, '[aria-busy="true"]'));
-      await expect(wallet).to.be.accessible();
-      await until(() => cardItem(wallet, '5493'));
-    });
-
     it('says "No cards linked yet" and offers the link form to a member without cards', async () => {
       const { wallet } = await mount(MEMBERS.empty);
       await until(() => text(wallet).includes('No cards linked yet'));
@@ -136,23 +227,6 @@ describe('<card-wallet>', () => {
       await expect(wallet).to.be.accessible();
     });
 
-    it('shows the platform message with Retry on error, and Retry recovers', async () => {
-      await armFault({ match: { path: '/user/card/list' }, fault: 'status=500', times: 1 });
-      const { wallet } = await mount(MEMBERS.seed, { retries: 0 });
-      await until(() => $(wallet, '[role="alert"]'));
-      expect(text(wallet)).to.contain('Sandbox fault: HTTP 500');
-      await expect(wallet).to.be.accessible();
-      $(wallet, '[part~="retry"]')!.focus();
-      await sendKeys({ press: 'Enter' });
-      await until(() => cardItem(wallet, '5493'));
-    });
-
-    it('is accessible when signed out, and says how to get in', async () => {
-      const { wallet } = await mount(null);
-      await wallet.updateComplete;
-      expect(text(wallet)).to.contain('Sign in to see your loyalty details.');
-      await expect(wallet).to.be.accessible();
-    });
   });
 
   describe('link', () => {

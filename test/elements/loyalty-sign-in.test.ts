@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { LoyaltySignIn } from '../../src/elements/loyalty-sign-in/loyalty-sign-in.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
-import { MEMBERS, PASSWORD, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, sentBodies, until } from '../helpers/sandbox.js';
+import { BACKENDS, SPOONITY_FIXTURE, type BackendFixture } from '../helpers/backends.js';
+import { MEMBERS, PASSWORD, armFault, requestLog, resetSandbox, sentBodies, until } from '../helpers/sandbox.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = <T extends Element = HTMLElement>(el: Element, s: string) => el.shadowRoot!.querySelector(s) as T;
@@ -41,9 +42,11 @@ function spy(el: LoyaltySignIn) {
   };
 }
 
-async function mount() {
+async function mount(b: BackendFixture) {
   const root = await fixture<LoyaltySession>(html`
-    <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} retries="0"><loyalty-sign-in></loyalty-sign-in></loyalty-session>`);
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0">
+      <loyalty-sign-in></loyalty-sign-in>
+    </loyalty-session>`);
   const el = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
   await el.updateComplete;
   return { root, el };
@@ -58,87 +61,129 @@ async function typeAndSubmit(el: LoyaltySignIn, email: string, password: string)
   await sendKeys({ press: 'Enter' });
 }
 
-describe('<loyalty-sign-in>', () => {
+for (const b of BACKENDS) {
+  describe(`<loyalty-sign-in> · ${b.name}`, () => {
+    beforeEach(resetSandbox);
+
+    it('signs in with the keyboard, fires loyalty-signed-in and shows who is signed in', async () => {
+      const { root, el } = await mount(b);
+      await expect(el).to.be.accessible();
+      expect($(el, 'input[name=email]').getAttribute('autocomplete')).to.equal('email');
+      expect($(el, 'input[name=password]').getAttribute('autocomplete')).to.equal('current-password');
+      const signedIn: CustomEvent[] = [];
+      el.addEventListener('loyalty-signed-in', (e) => signedIn.push(e));
+      await typeAndSubmit(el, b.members.seed, PASSWORD);
+      await until(() => signedIn.length === 1);
+      expect(signedIn[0].detail).to.deep.equal({ email: b.members.seed });
+      expect(root.signedIn).to.equal(true);
+      await until(() => text(el).includes(`Signed in as ${b.seed.name}`));
+      expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sign out');
+      expect(await sentBodies({ path: b.paths.signIn })).to.deep.equal([b.signInBody(b.members.seed)]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the email and password do not match, and stays signed out', async () => {
+      const { root, el } = await mount(b);
+      const watch = spy(el);
+      const signedIn: Event[] = [];
+      el.addEventListener('loyalty-signed-in', (e) => signedIn.push(e));
+      await typeAndSubmit(el, b.members.seed, 'Wrong-Secret-42');
+      await until(() => $(el, '[role=alert]'));
+      watch.restore();
+      expect(text(el)).to.contain('That email address and password do not match');
+      expect(root.signedIn).to.equal(false);
+      expect(signedIn).to.deep.equal([]);
+      expect($<HTMLInputElement>(el, 'input[name=password]').value, 'the password is cleared').to.equal('');
+      expect(el.shadowRoot!.activeElement?.getAttribute('name'), 'ready to type it again').to.equal('password');
+      expect($(el, 'input[name=password]').getAttribute('aria-invalid')).to.equal('true');
+      expect(watch.leaks('Wrong-Secret-42'), 'the password appears in no event, log or property').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when the loyalty service cannot be reached, keeping the email', async () => {
+      const { el } = await mount(b);
+      const watch = spy(el);
+      await armFault({ match: { path: b.paths.signIn }, fault: 'drop=1', times: 0 });
+      await typeAndSubmit(el, b.members.seed, 'Typed-Secret-7');
+      await until(() => $(el, '[role=alert]'));
+      watch.restore();
+      expect(text(el)).to.contain('We could not reach the loyalty service');
+      expect($<HTMLInputElement>(el, 'input[name=email]').value).to.equal(b.members.seed);
+      expect($<HTMLInputElement>(el, 'input[name=password]').value).to.equal('');
+      expect(watch.leaks('Typed-Secret-7')).to.equal(false);
+    });
+
+    it('asks for both fields before sending anything', async () => {
+      const { el } = await mount(b);
+      $<HTMLButtonElement>(el, '[part=submit]').click();
+      await until(() => $(el, '[role=alert]'));
+      expect(text(el)).to.contain('Enter your email address and password.');
+      expect(await requestLog({ path: b.paths.signIn })).to.deep.equal([]);
+    });
+
+    it('signs out with the Sign out button, firing loyalty-signed-out', async () => {
+      const { root, el } = await mount(b);
+      await typeAndSubmit(el, b.members.seed, PASSWORD);
+      await until(() => root.signedIn && $(el, '[part=sign-out]'));
+      const out: Event[] = [];
+      el.addEventListener('loyalty-signed-out', (e) => out.push(e));
+      await sendKeys({ press: 'Enter' }); // focus is on Sign out after signing in
+      await until(() => out.length === 1);
+      expect(root.signedIn).to.equal(false);
+      await until(async () => (await requestLog({ path: b.paths.signOut })).length === 1);
+      await el.updateComplete;
+      expect($(el, 'form')).to.exist;
+      expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('email');
+      await expect(el).to.be.accessible();
+    });
+  });
+}
+
+describe('<loyalty-sign-in> · spoonity', () => {
   beforeEach(resetSandbox);
 
-  it('signs in with the keyboard, fires loyalty-signed-in and shows who is signed in', async () => {
-    const { root, el } = await mount();
-    await expect(el).to.be.accessible();
-    expect($(el, 'input[name=email]').getAttribute('autocomplete')).to.equal('email');
-    expect($(el, 'input[name=password]').getAttribute('autocomplete')).to.equal('current-password');
-    const signedIn: CustomEvent[] = [];
-    el.addEventListener('loyalty-signed-in', (e) => signedIn.push(e));
-    await typeAndSubmit(el, MEMBERS.seed, PASSWORD);
-    await until(() => signedIn.length === 1);
-    expect(signedIn[0].detail).to.deep.equal({ email: MEMBERS.seed });
-    expect(root.signedIn).to.equal(true);
-    await until(() => text(el).includes('Signed in as Sam Seed'));
-    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sign out');
-    expect(await sentBodies({ path: '/user/authenticate' })).to.deep.equal([{ email_address: MEMBERS.seed, password: '***', vendor: 1234 }]);
-    await expect(el).to.be.accessible();
-  });
-
-  it('says the email and password do not match on 401, and stays signed out', async () => {
-    const { root, el } = await mount();
-    const watch = spy(el);
-    const signedIn: Event[] = [];
-    el.addEventListener('loyalty-signed-in', (e) => signedIn.push(e));
-    await typeAndSubmit(el, MEMBERS.seed, 'Wrong-Secret-42');
-    await until(() => $(el, '[role=alert]'));
-    watch.restore();
-    expect(text(el)).to.contain('That email address and password do not match');
-    expect(root.signedIn).to.equal(false);
-    expect(signedIn).to.deep.equal([]);
-    expect($<HTMLInputElement>(el, 'input[name=password]').value, 'the password is cleared').to.equal('');
-    expect(el.shadowRoot!.activeElement?.getAttribute('name'), 'ready to type it again').to.equal('password');
-    expect($(el, 'input[name=password]').getAttribute('aria-invalid')).to.equal('true');
-    expect(watch.leaks('Wrong-Secret-42'), 'the password appears in no event, log or property').to.equal(false);
-    await expect(el).to.be.accessible();
-  });
-
   it('says the account needs verification on 403 / 16902', async () => {
-    const { root, el } = await mount();
+    const { root, el } = await mount(SPOONITY_FIXTURE);
     await typeAndSubmit(el, MEMBERS.unverified, PASSWORD);
     await until(() => $(el, '[role=alert]'));
     expect(text(el)).to.contain('This account is not verified yet');
     expect(root.signedIn).to.equal(false);
     await expect(el).to.be.accessible();
   });
+});
 
-  it('says when the loyalty service cannot be reached, keeping the email', async () => {
-    const { el } = await mount();
-    const watch = spy(el);
-    await armFault({ match: { path: '/user/authenticate' }, fault: 'drop=1', times: 0 });
-    await typeAndSubmit(el, MEMBERS.seed, 'Typed-Secret-7');
-    await until(() => $(el, '[role=alert]'));
-    watch.restore();
-    expect(text(el)).to.contain('We could not reach the loyalty service');
-    expect($<HTMLInputElement>(el, 'input[name=email]').value).to.equal(MEMBERS.seed);
-    expect($<HTMLInputElement>(el, 'input[name=password]').value).to.equal('');
-    expect(watch.leaks('Typed-Secret-7')).to.equal(false);
+describe('<loyalty-sign-in> · spaaza', () => {
+  beforeEach(resetSandbox);
+  const b = BACKENDS[1];
+
+  it('adopts the user id login returns, and ends that session (key and user id) on Sign out', async () => {
+    const { root, el } = await mount(b);
+    await typeAndSubmit(el, b.members.rich, PASSWORD);
+    await until(() => text(el).includes('Signed in as Rita Rich'));
+    expect(root.state.userId).to.equal('4000002');
+    const [read] = await requestLog({ path: '/internal/get-user' });
+    expect(read.headers).to.deep.equal({
+      'x-spaaza-session-user-id': '4000002',
+      'x-spaaza-session-key': '***',
+      'x-spaaza-myprice-app-hostname': b.appHostname,
+      'x-spaaza-api-version': '1.6.3',
+    });
+    $<HTMLButtonElement>(el, '[part=sign-out]').click();
+    await until(async () => (await requestLog({ path: '/auth/logout' })).length === 1);
+    const [logout] = await requestLog({ path: '/auth/logout' });
+    expect(logout).to.deep.include({ status: 200, member: b.members.rich });
+    expect(logout.headers).to.deep.include({ 'x-spaaza-session-user-id': '4000002', 'x-spaaza-session-key': '***' });
+    expect(root.state.userId).to.equal(undefined);
   });
 
-  it('asks for both fields before sending anything', async () => {
-    const { el } = await mount();
-    $<HTMLButtonElement>(el, '[part=submit]').click();
-    await until(() => $(el, '[role=alert]'));
-    expect(text(el)).to.contain('Enter your email address and password.');
-    expect(await requestLog({ path: '/user/authenticate' })).to.deep.equal([]);
-  });
-
-  it('signs out with the Sign out button, firing loyalty-signed-out', async () => {
-    const { root, el } = await mount();
-    await typeAndSubmit(el, MEMBERS.seed, PASSWORD);
-    await until(() => root.signedIn && $(el, '[part=sign-out]'));
-    const out: Event[] = [];
-    el.addEventListener('loyalty-signed-out', (e) => out.push(e));
-    await sendKeys({ press: 'Enter' }); // focus is on Sign out after signing in
-    await until(() => out.length === 1);
-    expect(root.signedIn).to.equal(false);
-    await until(async () => (await requestLog({ path: '/user/logout' })).length === 1);
+  it('shows Spaaza’s own message when the app hostname is missing', async () => {
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${b.apiBase} retries="0"><loyalty-sign-in></loyalty-sign-in></loyalty-session>`);
+    const el = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
     await el.updateComplete;
-    expect($(el, 'form')).to.exist;
-    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('email');
-    await expect(el).to.be.accessible();
+    await typeAndSubmit(el, b.members.seed, PASSWORD);
+    await until(() => $(el, '[role=alert]'));
+    expect(text(el)).to.contain('The X-Spaaza-MyPrice-App-Hostname header is missing.');
+    expect(root.signedIn).to.equal(false);
   });
 });

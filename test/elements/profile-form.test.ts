@@ -4,12 +4,14 @@ import '../../src/index.js';
 import type { LoyaltySignIn } from '../../src/elements/loyalty-sign-in/loyalty-sign-in.js';
 import type { ProfileForm } from '../../src/elements/profile-form/profile-form.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
-import { MEMBERS, PASSWORD, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, sentBodies, signIn, until } from '../helpers/sandbox.js';
+import { BACKENDS, SPAAZA_FIXTURE, SPOONITY_FIXTURE, signInto, type BackendFixture } from '../helpers/backends.js';
+import { PASSWORD, armFault, requestLog, resetSandbox, sentBodies, until } from '../helpers/sandbox.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = <T extends Element = HTMLInputElement>(el: Element, s: string) => el.shadowRoot!.querySelector(s) as T;
 const field = (el: ProfileForm, name: string) => $(el, `[name="${name}"]`);
 const saveButton = (el: ProfileForm) => $<HTMLButtonElement>(el, '[part=save]');
+const checkedConsent = (el: ProfileForm) => $(el, 'input[type=radio]:checked')?.parentElement!.textContent!.trim();
 
 /** What a user typing would cause: the new value and an `input` event. */
 async function edit(el: ProfileForm, name: string, value: string) {
@@ -26,206 +28,243 @@ function describedError(el: ProfileForm, name: string) {
   return id ? el.shadowRoot!.getElementById(id)?.textContent?.trim() : undefined;
 }
 
-async function mount(member: string | null = MEMBERS.seed, attrs = '') {
+async function mount(b: BackendFixture, member: string | null = b.members.seed, attrs = '') {
   const root = await fixture<LoyaltySession>(html`
-    <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} retries="0" locale="en-CA"><profile-form></profile-form></loyalty-session>`);
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+      <profile-form></profile-form>
+    </loyalty-session>`);
   const el = root.querySelector('profile-form') as ProfileForm;
   for (const [, name, value] of attrs.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) el.setAttribute(name, value ?? '');
   if (member) {
-    root.sessionKey = await signIn(member);
+    await signInto(root, b, member);
     await until(() => $(el, 'form, dl, [role=alert]'));
   }
   await el.updateComplete;
   return { root, el };
 }
 
-describe('<profile-form>', () => {
-  beforeEach(resetSandbox);
+for (const b of BACKENDS) {
+  /** The requests of the profile: its reads and its saves. */
+  const profileLog = async () => (await requestLog()).filter((r) => r.path === b.paths.profile || r.path === b.paths.profileUpdate);
 
-  it('shows the seed member with labels and autofill hints, and is accessible', async () => {
-    const { el } = await mount();
-    expect(field(el, 'first-name').value).to.equal('Sam');
-    expect(field(el, 'last-name').value).to.equal('Seed');
-    expect(field(el, 'email').value).to.equal(MEMBERS.seed);
-    expect(field(el, 'phone').value).to.equal('15555550100');
-    expect(field(el, 'birthdate').value).to.equal('1990-01-01');
-    const hints = [...el.shadowRoot!.querySelectorAll('input:not([type=radio]), select')].map((c) => [c.getAttribute('name'), c.getAttribute('autocomplete')]);
-    expect(hints.slice(0, 6)).to.deep.equal([
-      ['first-name', 'given-name'],
-      ['last-name', 'family-name'],
-      ['email', 'email'],
-      ['phone', 'tel'],
-      ['birthdate', 'bday'],
-      ['language', 'language'],
-    ]);
-    expect(field(el, 'email').type).to.equal('email');
-    expect(field(el, 'phone').type).to.equal('tel');
-    expect(field(el, 'birthdate').type).to.equal('date');
-    expect($<HTMLSelectElement>(el, 'select').selectedOptions[0].textContent).to.equal('English');
-    const consent = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => [r.parentElement!.textContent!.trim(), r.checked]);
-    expect(consent).to.deep.equal([
-      ['Do not contact me', false],
-      ['Email only', false],
-      ['Text messages (SMS) only', false],
-      ['Email and text messages', true],
-    ]);
-    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('How may we contact you?');
+  describe(`<profile-form> · ${b.name}`, () => {
+    beforeEach(resetSandbox);
+
+    it('shows the seed member with labels and autofill hints, and is accessible', async () => {
+      const { el } = await mount(b);
+      expect(field(el, 'first-name').value).to.equal(b.seed.firstName);
+      expect(field(el, 'last-name').value).to.equal(b.seed.lastName);
+      expect(field(el, 'email').value).to.equal(b.members.seed);
+      expect(field(el, 'phone').value).to.equal(b.seed.phone);
+      expect(field(el, 'birthdate').value).to.equal(b.seed.birthdate);
+      const hints = [...el.shadowRoot!.querySelectorAll('input:not([type=radio]), select')].map((c) => [c.getAttribute('name'), c.getAttribute('autocomplete')]);
+      expect(hints.slice(0, 6)).to.deep.equal([
+        ['first-name', 'given-name'],
+        ['last-name', 'family-name'],
+        ['email', 'email'],
+        ['phone', 'tel'],
+        ['birthdate', 'bday'],
+        ['language', 'language'],
+      ]);
+      expect(field(el, 'email').type).to.equal('email');
+      expect(field(el, 'phone').type).to.equal('tel');
+      expect(field(el, 'birthdate').type).to.equal('date');
+      // the platform's own language choices
+      const options = [...$<HTMLSelectElement>(el, 'select').options].map((o) => o.value).filter(Boolean);
+      expect(options).to.deep.equal(b.name === 'spoonity' ? ['1', '3'] : ['en', 'nl']);
+      expect(checkedConsent(el)).to.equal(b.consent.checked);
+      expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('How may we contact you?');
+      expect(saveButton(el).disabled, 'nothing changed yet').to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an accessible skeleton while loading and the signed-out message when signed out', async () => {
+      const { root, el } = await mount(b, null);
+      expect(text(el)).to.contain('Sign in to see your loyalty details.');
+      await expect(el).to.be.accessible();
+      await armFault({ match: { path: b.paths.profile }, fault: 'latency=400' });
+      await signInto(root, b, b.members.seed);
+      await until(() => $(el, '[part=skeleton]'));
+      expect(text(el)).to.contain('Loading your profile');
+      await expect(el).to.be.accessible();
+      await until(() => $(el, 'form'));
+    });
+
+    it('shows the platform message with Retry when the profile cannot be loaded, and Retry recovers', async () => {
+      await armFault({ match: { path: b.paths.profile }, fault: 'status=500' });
+      const { el } = await mount(b);
+      expect($(el, '[role=alert]').textContent).to.contain('Sandbox fault: HTTP 500');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part=retry]').click();
+      await until(() => field(el, 'first-name')?.value === b.seed.firstName);
+    });
+
+    it('enables Save only when something changed, and sends only the changed field', async () => {
+      const { el } = await mount(b);
+      const updated: CustomEvent[] = [];
+      el.addEventListener('loyalty-profile-updated', (e) => updated.push(e));
+      await edit(el, 'last-name', 'Seedling');
+      expect(saveButton(el).disabled).to.equal(false);
+      await edit(el, 'last-name', b.seed.lastName);
+      expect(saveButton(el).disabled, 'back to what was loaded').to.equal(true);
+      await edit(el, 'last-name', 'Seedling');
+      saveButton(el).click();
+      saveButton(el).click();
+      await until(() => updated.length === 1);
+      expect(await sentBodies({ method: 'PUT', path: b.paths.profileUpdate })).to.deep.equal([{ last_name: 'Seedling' }]);
+      expect(updated[0].detail).to.deep.equal({ lastName: 'Seedling' });
+      expect($(el, '[role=status]').textContent).to.equal('Your profile has been saved.');
+      // the cache is refreshed after the server confirmed
+      await until(async () => (await profileLog()).map((r) => r.method).join() === 'GET,PUT,GET');
+      await el.updateComplete;
+      expect(field(el, 'last-name').value).to.equal('Seedling');
+      expect(saveButton(el).disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('checks every changed field with a specific message and sends nothing while one is wrong', async () => {
+      const { el } = await mount(b);
+      await edit(el, 'first-name', '  ');
+      await edit(el, 'email', 'sam@example');
+      await edit(el, 'phone', 'call me');
+      await edit(el, 'birthdate', '2999-01-01');
+      saveButton(el).click();
+      await el.updateComplete;
+      expect(describedError(el, 'first-name')).to.equal('Enter your first name.');
+      expect(describedError(el, 'email')).to.equal('Enter an email address like name@example.com.');
+      expect(describedError(el, 'phone')).to.equal('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.');
+      expect(describedError(el, 'birthdate')).to.equal('Enter a birthdate in the past.');
+      for (const name of ['first-name', 'email', 'phone', 'birthdate']) expect(field(el, name).getAttribute('aria-invalid')).to.equal('true');
+      expect(field(el, 'last-name').getAttribute('aria-invalid')).to.equal('false');
+      await until(() => el.shadowRoot!.activeElement === field(el, 'first-name'));
+      await expect(el).to.be.accessible();
+      await edit(el, 'email', '');
+      saveButton(el).click();
+      await el.updateComplete;
+      expect(describedError(el, 'email')).to.equal('Enter your email address.');
+      expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
+    });
+
+    it('keeps every edit and says why when saving fails with HTTP 500', async () => {
+      const { el } = await mount(b);
+      const updated: Event[] = [];
+      el.addEventListener('loyalty-profile-updated', (e) => updated.push(e));
+      await armFault({ match: { method: 'PUT', path: b.paths.profileUpdate }, fault: 'status=500' });
+      await edit(el, 'first-name', 'Samuel');
+      await edit(el, 'phone', '+1 555 555 0199');
+      saveButton(el).click();
+      await until(() => $(el, '[role=alert]'));
+      expect($(el, '[role=alert]').textContent).to.contain('Sandbox fault: HTTP 500');
+      expect(field(el, 'first-name').value).to.equal('Samuel');
+      expect(field(el, 'phone').value).to.equal('+1 555 555 0199');
+      expect(saveButton(el).disabled, 'the edits can be saved again').to.equal(false);
+      expect(updated).to.deep.equal([]);
+      expect(await requestLog({ method: 'PUT' }), 'never retried').to.have.length(1);
+      await expect(el).to.be.accessible();
+      saveButton(el).click();
+      await until(() => updated.length === 1);
+      expect((await sentBodies({ method: 'PUT' })).at(-1)).to.deep.equal({ first_name: 'Samuel', phone_number: b.phoneOnWire });
+    });
+
+    it('shows the platform’s rejection next to the field it is about', async () => {
+      const { el } = await mount(b);
+      const { field: name, value, message } = b.rejection;
+      await edit(el, name, value);
+      saveButton(el).click();
+      await until(() => describedError(el, name));
+      expect(describedError(el, name)).to.equal(message);
+      expect(field(el, name).getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(field(el, name));
+      expect($(el, '[part=error]'), 'not at the form level').to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends the contact choice picked with the arrow keys', async () => {
+      const { el } = await mount(b);
+      $(el, 'input[type=radio]:checked').focus();
+      await sendKeys({ press: 'ArrowUp' });
+      expect(checkedConsent(el)).to.equal(b.consent.afterUp);
+      saveButton(el).click();
+      await until(async () => (await requestLog({ method: 'PUT' })).length === 1);
+      expect(await sentBodies({ method: 'PUT' })).to.deep.equal([b.consent.body]);
+    });
+
+    it('shows a view-only card with readonly', async () => {
+      const { el } = await mount(b, b.members.seed, 'readonly');
+      expect($(el, 'input, select, form')).to.equal(null);
+      const rows = [...el.shadowRoot!.querySelectorAll('[part=row]')].map((r) => `${r.querySelector('dt')!.textContent}: ${r.querySelector('dd')!.textContent}`);
+      expect(rows).to.include.members(b.readonlyRows);
+      await expect(el).to.be.accessible();
+    });
+
+    it('guards leaving with unsaved edits when confirm-unsaved is set', async () => {
+      const { el } = await mount(b, b.members.seed, 'confirm-unsaved');
+      const leave = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      expect(leave(), 'nothing to lose').to.equal(false);
+      await edit(el, 'first-name', 'Samuel');
+      expect(el.dirty).to.equal(true);
+      expect(leave()).to.equal(true);
+      el.confirmUnsaved = false;
+      expect(leave()).to.equal(false);
+    });
+
+    it('takes a member from sign-in through an edit to a save with the keyboard only', async () => {
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
+          <loyalty-sign-in></loyalty-sign-in>
+          <profile-form fields="first-name last-name email"></profile-form>
+        </loyalty-session>`);
+      const signInEl = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
+      const el = root.querySelector('profile-form') as ProfileForm;
+      await signInEl.updateComplete;
+      signInEl.shadowRoot!.querySelector<HTMLInputElement>('input[name=email]')!.focus();
+      await sendKeys({ type: b.members.seed });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: PASSWORD });
+      await sendKeys({ press: 'Enter' });
+      await until(() => signInEl.shadowRoot!.activeElement?.textContent?.trim() === 'Sign out' && field(el, 'last-name'));
+      await sendKeys({ press: 'Tab' }); // first name
+      await sendKeys({ press: 'Tab' }); // last name
+      expect(el.shadowRoot!.activeElement).to.equal(field(el, 'last-name'));
+      await sendKeys({ press: 'End' });
+      await sendKeys({ type: 'ling' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => $(el, '[role=status]').textContent === 'Your profile has been saved.');
+      expect(await sentBodies({ method: 'PUT' })).to.deep.equal([{ last_name: `${b.seed.lastName}ling` }]);
+    });
+  });
+}
+
+describe('<profile-form> · spoonity: merchant fields and the current password', () => {
+  beforeEach(resetSandbox);
+  const b = SPOONITY_FIXTURE;
+
+  it('shows a merchant field', async () => {
+    const { el } = await mount(b);
     const drink = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent === 'Favourite drink')!;
     expect(field(el, drink.htmlFor).value).to.equal('Latte');
-    expect(saveButton(el).disabled, 'nothing changed yet').to.equal(true);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows an accessible skeleton while loading and the signed-out message when signed out', async () => {
-    const { root, el } = await mount(null);
-    expect(text(el)).to.contain('Sign in to see your loyalty details.');
-    await expect(el).to.be.accessible();
-    await armFault({ match: { path: '/user/profile' }, fault: 'latency=400' });
-    root.sessionKey = await signIn(MEMBERS.seed);
-    await until(() => $(el, '[part=skeleton]'));
-    expect(text(el)).to.contain('Loading your profile');
-    await expect(el).to.be.accessible();
-    await until(() => $(el, 'form'));
-  });
-
-  it('shows the platform message with Retry when the profile cannot be loaded, and Retry recovers', async () => {
-    await armFault({ match: { path: '/user/profile' }, fault: 'status=500' });
-    const { el } = await mount(MEMBERS.seed);
-    expect($(el, '[role=alert]').textContent).to.contain('Sandbox fault: HTTP 500');
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part=retry]').click();
-    await until(() => field(el, 'first-name')?.value === 'Sam');
-  });
-
-  it('enables Save only when something changed, and sends only the changed field', async () => {
-    const { el } = await mount();
-    const updated: CustomEvent[] = [];
-    el.addEventListener('loyalty-profile-updated', (e) => updated.push(e));
-    await edit(el, 'last-name', 'Seedling');
-    expect(saveButton(el).disabled).to.equal(false);
-    await edit(el, 'last-name', 'Seed');
-    expect(saveButton(el).disabled, 'back to what was loaded').to.equal(true);
-    await edit(el, 'last-name', 'Seedling');
-    saveButton(el).click();
-    saveButton(el).click();
-    await until(() => updated.length === 1);
-    expect(await sentBodies({ method: 'PUT', path: '/user/profile' })).to.deep.equal([{ last_name: 'Seedling' }]);
-    expect(updated[0].detail).to.deep.equal({ lastName: 'Seedling' });
-    expect($(el, '[role=status]').textContent).to.equal('Your profile has been saved.');
-    // the cache is refreshed after the server confirmed
-    await until(async () => (await requestLog({ path: '/user/profile' })).map((r) => r.method).join() === 'GET,PUT,GET');
-    await el.updateComplete;
-    expect(field(el, 'last-name').value).to.equal('Seedling');
-    expect(saveButton(el).disabled).to.equal(true);
-    await expect(el).to.be.accessible();
-  });
-
-  it('checks every changed field with a specific message and sends nothing while one is wrong', async () => {
-    const { el } = await mount();
-    await edit(el, 'first-name', '  ');
-    await edit(el, 'email', 'sam@example');
-    await edit(el, 'phone', 'call me');
-    await edit(el, 'birthdate', '2999-01-01');
-    saveButton(el).click();
-    await el.updateComplete;
-    expect(describedError(el, 'first-name')).to.equal('Enter your first name.');
-    expect(describedError(el, 'email')).to.equal('Enter an email address like name@example.com.');
-    expect(describedError(el, 'phone')).to.equal('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.');
-    expect(describedError(el, 'birthdate')).to.equal('Enter a birthdate in the past.');
-    for (const name of ['first-name', 'email', 'phone', 'birthdate']) expect(field(el, name).getAttribute('aria-invalid')).to.equal('true');
-    expect(field(el, 'last-name').getAttribute('aria-invalid')).to.equal('false');
-    await until(() => el.shadowRoot!.activeElement === field(el, 'first-name'));
-    await expect(el).to.be.accessible();
-    await edit(el, 'email', '');
-    saveButton(el).click();
-    await el.updateComplete;
-    expect(describedError(el, 'email')).to.equal('Enter your email address.');
-    expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
-  });
-
-  it('keeps every edit and says why when saving fails with HTTP 500', async () => {
-    const { el } = await mount();
-    const updated: Event[] = [];
-    el.addEventListener('loyalty-profile-updated', (e) => updated.push(e));
-    await armFault({ match: { method: 'PUT', path: '/user/profile' }, fault: 'status=500' });
-    await edit(el, 'first-name', 'Samuel');
-    await edit(el, 'phone', '+1 555 555 0199');
-    saveButton(el).click();
-    await until(() => $(el, '[role=alert]'));
-    expect($(el, '[role=alert]').textContent).to.contain('Sandbox fault: HTTP 500');
-    expect(field(el, 'first-name').value).to.equal('Samuel');
-    expect(field(el, 'phone').value).to.equal('+1 555 555 0199');
-    expect(saveButton(el).disabled, 'the edits can be saved again').to.equal(false);
-    expect(updated).to.deep.equal([]);
-    expect(await requestLog({ method: 'PUT' }), 'never retried').to.have.length(1);
-    await expect(el).to.be.accessible();
-    saveButton(el).click();
-    await until(() => updated.length === 1);
-    expect((await sentBodies({ method: 'PUT' })).at(-1)).to.deep.equal({ first_name: 'Samuel', phone_number: { code: '1', number: '5555550199' } });
-  });
-
-  it('shows the platform’s rejection next to the field it is about', async () => {
-    const { el } = await mount();
-    await edit(el, 'email', MEMBERS.rich);
-    saveButton(el).click();
-    await until(() => describedError(el, 'email'));
-    expect(describedError(el, 'email')).to.equal('Email address is already registered');
-    expect(field(el, 'email').getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'email'));
-    expect($(el, '[part=error]'), 'not at the form level').to.equal(null);
-    await expect(el).to.be.accessible();
   });
 
   it('addresses the right user_metadata_id when a merchant field is edited', async () => {
-    const { el } = await mount();
+    const { el } = await mount(b);
     await edit(el, 'meta:5002', 'Flat white');
     saveButton(el).click();
     await until(async () => (await requestLog({ method: 'PUT' })).length === 1);
     expect(await sentBodies({ method: 'PUT' })).to.deep.equal([{ metadata: [{ user_metadata_id: 5002, value: 'Flat white' }] }]);
   });
 
-  it('sends the contact choice picked with the arrow keys as contact_consent', async () => {
-    const { el } = await mount();
-    const checked = $(el, 'input[type=radio]:checked');
-    checked.focus();
-    await sendKeys({ press: 'ArrowUp' });
-    expect($(el, 'input[type=radio]:checked').parentElement!.textContent!.trim()).to.equal('Text messages (SMS) only');
-    saveButton(el).click();
-    await until(async () => (await requestLog({ method: 'PUT' })).length === 1);
-    expect(await sentBodies({ method: 'PUT' })).to.deep.equal([{ contact_consent: 2 }]);
-  });
-
   it('shows the chosen fields in the given order', async () => {
-    const { el } = await mount(MEMBERS.seed, 'fields="email metadata:41 first-name"');
+    const { el } = await mount(b, b.members.seed, 'fields="email metadata:41 first-name"');
     const labels = [...el.shadowRoot!.querySelectorAll('label, legend')].map((l) => l.textContent);
     expect(labels).to.deep.equal(['Email', 'Favourite drink', 'First name']);
   });
 
-  it('shows a view-only card with readonly', async () => {
-    const { el } = await mount(MEMBERS.seed, 'readonly');
-    expect($(el, 'input, select, form')).to.equal(null);
-    const rows = [...el.shadowRoot!.querySelectorAll('[part=row]')].map((r) => `${r.querySelector('dt')!.textContent}: ${r.querySelector('dd')!.textContent}`);
-    expect(rows).to.include.members(['First name: Sam', 'Birthdate: January 1, 1990', 'Language: English', 'How may we contact you?: Email and text messages', 'Gender: Not set']);
-    await expect(el).to.be.accessible();
-  });
-
-  it('guards leaving with unsaved edits when confirm-unsaved is set', async () => {
-    const { el } = await mount(MEMBERS.seed, 'confirm-unsaved');
-    const leave = () => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    };
-    expect(leave(), 'nothing to lose').to.equal(false);
-    await edit(el, 'first-name', 'Samuel');
-    expect(el.dirty).to.equal(true);
-    expect(leave()).to.equal(true);
-    el.confirmUnsaved = false;
-    expect(leave()).to.equal(false);
-  });
-
   it('asks for the current password with require-password and sends it, keeping it nowhere', async () => {
-    const { el } = await mount(MEMBERS.seed, 'require-password');
+    const { el } = await mount(b, b.members.seed, 'require-password');
     await edit(el, 'first-name', 'Samuel');
     saveButton(el).click();
     await el.updateComplete;
@@ -248,29 +287,42 @@ describe('<profile-form>', () => {
     expect(JSON.stringify(updated[0].detail)).not.to.contain(PASSWORD);
     expect(field(el, 'current-password').value).to.equal('');
   });
+});
 
-  it('takes a member from sign-in through an edit to a save with the keyboard only', async () => {
-    const root = await fixture<LoyaltySession>(html`
-      <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA">
-        <loyalty-sign-in></loyalty-sign-in>
-        <profile-form fields="first-name last-name email"></profile-form>
-      </loyalty-session>`);
-    const signInEl = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
-    const el = root.querySelector('profile-form') as ProfileForm;
-    await signInEl.updateComplete;
-    signInEl.shadowRoot!.querySelector<HTMLInputElement>('input[name=email]')!.focus();
-    await sendKeys({ type: MEMBERS.seed });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: PASSWORD });
-    await sendKeys({ press: 'Enter' });
-    await until(() => signInEl.shadowRoot!.activeElement?.textContent?.trim() === 'Sign out' && field(el, 'last-name'));
-    await sendKeys({ press: 'Tab' }); // first name
-    await sendKeys({ press: 'Tab' }); // last name
-    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'last-name'));
-    await sendKeys({ press: 'End' });
-    await sendKeys({ type: 'ling' });
-    await sendKeys({ press: 'Enter' });
+describe('<profile-form> · spaaza: what alter-user takes', () => {
+  beforeEach(resetSandbox);
+  const b = SPAAZA_FIXTURE;
+
+  it('sends only the changed fields under Spaaza’s names, as a form', async () => {
+    const { el } = await mount(b);
+    await edit(el, 'first-name', 'Jo');
+    await edit(el, 'birthdate', '1981-07-22');
+    $<HTMLSelectElement>(el, 'select').value = 'nl';
+    $<HTMLSelectElement>(el, 'select').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    saveButton(el).click();
     await until(() => $(el, '[role=status]').textContent === 'Your profile has been saved.');
-    expect(await sentBodies({ method: 'PUT' })).to.deep.equal([{ last_name: 'Seedling' }]);
+    expect(await sentBodies({ method: 'PUT', path: '/internal/alter-user' })).to.deep.equal([{ first_name: 'Jo', birthday: '1981-07-22', language: 'nl' }]);
+  });
+
+  it('says next to the email that it cannot be changed here, and sends nothing', async () => {
+    const { el } = await mount(b);
+    await edit(el, 'email', 'josephine@example.com');
+    saveButton(el).click();
+    await until(() => describedError(el, 'email'));
+    expect(describedError(el, 'email')).to.equal('Your email address cannot be changed here.');
+    expect(field(el, 'email').value, 'the edit is kept').to.equal('josephine@example.com');
+    expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses text-message consent, which Spaaza does not have, next to the choice', async () => {
+    const { el } = await mount(b);
+    const sms = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.parentElement!.textContent!.includes('(SMS) only'))!;
+    sms.click();
+    await el.updateComplete;
+    saveButton(el).click();
+    await until(() => $(el, 'fieldset[aria-describedby]'));
+    expect(el.shadowRoot!.getElementById($(el, 'fieldset').getAttribute('aria-describedby')!)!.textContent).to.contain('Text messages (SMS) are not offered');
+    expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
   });
 });

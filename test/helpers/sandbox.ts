@@ -53,6 +53,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** Spaaza requests: the `X-Spaaza-*` headers received (the session key as `***`). */
+  headers?: Record<string, string>;
   member: string | null;
   status: number;
 }
@@ -89,4 +91,52 @@ export async function until(check: () => unknown, timeout = 4000): Promise<void>
     if (Date.now() > end) throw new Error('condition not met in time');
     await delay(20);
   }
+}
+
+/** The sandbox's fixed `api_key` of the till at store 31, "Café Olé" (merchant side: the kit never has one). */
+export const POS_KEY = 'sandbox-pos-31';
+
+export interface PosReply {
+  status: number;
+  /** The parsed JSON body. */
+  body: any;
+}
+
+/**
+ * A merchant-side call (`/onscreen`, `/order…`) as a till makes it: the store's `api_key` in the
+ * query string, JSON in and out. `query` adds parameters (e.g. `{ _errors: 'status' }`).
+ */
+export async function pos(
+  method: string,
+  path: string,
+  { body, query = {}, key = POS_KEY }: { body?: unknown; query?: Record<string, string>; key?: string | null } = {},
+): Promise<PosReply> {
+  const url = new URL(`${SPOONITY}${path}`, location.origin);
+  if (key !== null) url.searchParams.set('api_key', key);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A fresh check-in token of the member with this session key (`_ttl`: its lifetime in seconds). */
+export async function checkinToken(sessionKey: string, ttl?: number): Promise<string> {
+  const res = await fetch(`${SPOONITY}/user/token/request?session_key=${encodeURIComponent(sessionKey)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token_type: 2, style: 'QR CODE', ...(ttl === undefined ? {} : { _ttl: ttl }) }),
+  });
+  if (!res.ok) throw new Error(`token request failed: HTTP ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Checks a customer in at the till (`POST /onscreen`) and returns the POS session hash. */
+export async function checkIn(cardNumber: string, key = POS_KEY): Promise<string> {
+  const { status, body } = await pos('POST', '/onscreen', { body: { card_number: cardNumber }, key });
+  if (status !== 200) throw new Error(`check-in failed: HTTP ${status} ${JSON.stringify(body)}`);
+  return body.pos_session.hash;
 }

@@ -14,6 +14,9 @@ import { accountDeletionStyles } from './account-deletion.styles.js';
  * `code-from-url`), a final confirmation deletes the account and ends the session, so every
  * element shows signed out. A wrong or used code deletes nothing and says so.
  *
+ * A platform that deletes in one step (no `account-deletion-code` capability, e.g. Spaaza) has no
+ * email step: "Delete my account", the final confirmation, and the account is deleted.
+ *
  * @tag account-deletion
  * @fires {CustomEvent<undefined>} loyalty-account-deletion-requested - Step 1 done: the platform is emailing the member a confirmation code.
  * @fires {CustomEvent<undefined>} loyalty-account-deleted - Step 2 done: the account is deleted and the session ended.
@@ -42,7 +45,11 @@ export class AccountDeletion extends LoyaltyElement {
   private profile = this.queryTask(() => (this.supports('account-deletion') ? queries.profile() : undefined));
   private dialog = new ConfirmDialog(this);
   private request = this.mutation({ run: (b, id: string) => b.requestAccountDeletion(id), invalidates: [] });
-  private finalize = this.mutation({ run: (b, code: string, id: string) => b.confirmAccountDeletion(code, id), invalidates: [] });
+  /** The final step: with the emailed code, or at once where the platform deletes in one step (no code). */
+  private finalize = this.mutation({
+    run: (b, code: string, id: string) => (code ? b.confirmAccountDeletion(code, id) : b.deleteAccount(id)),
+    invalidates: [],
+  });
 
   private get code(): string {
     return this.deletionCode || (this.codeFromUrl && new URLSearchParams(location.search).get('code')) || '';
@@ -65,18 +72,20 @@ export class AccountDeletion extends LoyaltyElement {
   }
 
   private renderSteps(p: Profile) {
-    const code = this.code;
+    const oneStep = !this.supports('account-deletion-code');
+    const code = oneStep ? '' : this.code;
+    const final = oneStep || !!code;
     if (this.finished === 'requested' && !code)
       return html`<p part="message" tabindex="-1">
         <strong>Check your email to confirm.</strong> We sent a link to ${p.email}. Your account is deleted only when you follow it.
       </p>`;
     const failed = [this.request, this.finalize].find((m) => m.status === 'error')?.error;
-    const refused = failed === this.finalize.error && failed?.kind === 'http' && failed.status! < 500;
+    const refused = !oneStep && failed === this.finalize.error && failed?.kind === 'http' && failed.status! < 500;
     const busy = this.request.pending || this.finalize.pending;
     return html`<p part="message">
         ${code
           ? 'Finish deleting your account: your points, rewards, cards and history will be gone for good.'
-          : 'Deleting your account removes your points, rewards, cards and history for good. We will email you a link to confirm first.'}
+          : `Deleting your account removes your points, rewards, cards and history for good.${oneStep ? '' : ' We will email you a link to confirm first.'}`}
       </p>
       ${failed
         ? html`<p class="error" part="error" role="alert">
@@ -84,11 +93,11 @@ export class AccountDeletion extends LoyaltyElement {
           </p>`
         : nothing}
       <div class="actions" part="actions">
-        <button type="button" class="danger" part="delete" aria-disabled=${busy} @click=${() => this.start(code ? 'confirm' : 'request', p)}>
+        <button type="button" class="danger" part="delete" aria-disabled=${busy} @click=${() => this.start(final ? 'confirm' : 'request', p, code)}>
           ${code ? 'Delete my account permanently' : 'Delete my account'}
         </button>
         ${refused
-          ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p)}>Email me a new link</button>`
+          ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>Email me a new link</button>`
           : nothing}
       </div>
       ${this.dialog.render(
@@ -106,7 +115,7 @@ export class AccountDeletion extends LoyaltyElement {
       )}`;
   }
 
-  private async start(step: 'request' | 'confirm', p: Profile) {
+  private async start(step: 'request' | 'confirm', p: Profile, code: string) {
     const session = this.sessionState;
     if (!session || this.request.pending || this.finalize.pending) return;
     this.asking = step;
@@ -116,7 +125,7 @@ export class AccountDeletion extends LoyaltyElement {
       this.done = { step: 'requested', generation: session.generation };
       this.emit('loyalty-account-deletion-requested');
     } else {
-      if (!(await this.finalize.run(this.code, p.id)).ok) return;
+      if (!(await this.finalize.run(code, p.id)).ok) return;
       void session.signOut(); // forgets the key at once: every element shows signed out
       this.done = { step: 'deleted', generation: session.generation };
       this.emit('loyalty-account-deleted');

@@ -12,4 +12,6 @@ export const cardWalletStyles = css`
   .bone.button { height: 2.25em; }
   .state { margin-bottom: var(--_space); }
   input { max-width: 20em; }
+  .label, [part~='voucher-name'] { margin: 0 0 0.5em; font-weight: 600; }
+  [part~='description'] { color: var(--_muted); }
 `;

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyBackend } from '../../api/backend.js';
-import type { Card, CardKind, CardStatus, LinkCardInput } from '../../api/types.js';
+import type { Card, CardKind, CardStatus, LinkCardInput, Reward } from '../../api/types.js';
 import { ConfirmDialog } from '../../internal/confirm-dialog.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { formatDate } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { baseStyles } from '../../internal/styles.js';
+import { VoucherClaims, claimVoucher, voucherDetails, voucherStyles } from '../../internal/voucher.js';
 import { queries } from '../../session/session.js';
 import { cardWalletStyles } from './card-wallet.styles.js';
 
@@ -27,11 +28,17 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * often it is clicked, is never retried, and leaves the screen unchanged when it fails, saying
  * why. The PIN is never shown, and is forgotten once the card is linked (or the form closed).
  *
+ * A platform with one member card instead of linked cards (`member-card`, e.g. Spaaza) shows that
+ * card read-only: no link form, no lost, found or remove. Where the platform issues vouchers
+ * (`vouchers`), they are listed below the cards, each with a toggle that sets it aside for the next
+ * purchase where allowed (`reward-claim`).
+ *
  * @tag card-wallet
  * @fires {CustomEvent<Card>} loyalty-card-added - A card was linked; `detail` is the normalized card (its `id` is `''` when the platform's answer did not carry it).
  * @fires {CustomEvent<Card>} loyalty-card-status-changed - A card was reported lost or marked found; `detail` is the card with its new `status`.
  * @fires {CustomEvent<Card>} loyalty-card-remove-request - Cancelable, before the confirmation dialog opens. `preventDefault()` to veto the removal (nothing is asked or sent), e.g. to ask your own question.
  * @fires {CustomEvent<Card>} loyalty-card-removed - A card was unlinked; `detail` is the card.
+ * @fires {CustomEvent<{ reward: Reward; claimed: boolean }>} loyalty-voucher-claimed - A voucher was set aside for the next purchase (`claimed: true`) or taken back.
  * @csspart base - Everything shown when signed in: the list and the link form.
  * @csspart list - The list of cards.
  * @csspart card - One card (also `active` or `lost`).
@@ -54,11 +61,12 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * @csspart submit - The form's "Link card" button.
  * @csspart cancel - The form's "Cancel" button.
  * @csspart skeleton - The placeholder shown while loading.
+ * @csspart vouchers - The vouchers: their label and list (also `voucher-list`, `voucher`, `voucher-name`, `description`, `voucher-status`, `voucher-code`, `expires`, `claim`, `claim-error`).
  * @csspart dialog - The removal confirmation (also `dialog-heading`, `dialog-body`, `dialog-actions`, `dialog-confirm`, `dialog-cancel`).
  * @cssprop --loyalty-card-wallet-gap - Space between cards (default `0.75 × --loyalty-space`).
  */
 export class CardWallet extends LoyaltyElement {
-  static override styles = [baseStyles, formStyles, cardWalletStyles];
+  static override styles = [baseStyles, formStyles, cardWalletStyles, voucherStyles];
 
   /**
    * Which kinds of card the member may link, space-separated: `first-party` (default) and/or
@@ -75,7 +83,13 @@ export class CardWallet extends LoyaltyElement {
   /** What the server confirmed, shown over `base` until the refreshed list replaces it. */
   @state() private confirmed?: { base: Card[]; cards: Card[] };
 
-  private cards = this.queryTask(() => (this.supports('cards') ? queries.cards() : undefined));
+  private cards = this.queryTask(() => (this.supports('cards') || this.supports('member-card') ? queries.cards() : undefined));
+  private vouchers = this.queryTask(() => (this.supports('vouchers') ? queries.vouchers() : undefined));
+  private claims = new VoucherClaims(
+    this.mutation(claimVoucher),
+    () => this.supports('reward-claim'),
+    (reward, claimed) => this.emit('loyalty-voucher-claimed', { reward, claimed }),
+  );
   private dialog = new ConfirmDialog(this);
   private target?: Card;
   private generation?: number;
@@ -114,6 +128,12 @@ export class CardWallet extends LoyaltyElement {
           <ul part="list" aria-hidden="true"><li part="card"><span class="bone"></span><span class="bone button"></span></li></ul>`,
         complete: (cards) => this.renderWallet(this.confirmed?.base === cards ? this.confirmed.cards : cards),
       })}
+      ${this.sessionState?.signedIn && this.supports('vouchers')
+        ? this.renderTask(this.vouchers, {
+            skeleton: () => html`<p class="visually-hidden">Loading vouchers…</p><span class="bone" aria-hidden="true"></span>`,
+            complete: (vouchers) => this.renderVouchers(vouchers),
+          })
+        : nothing}
       ${this.dialog.render({
         heading: 'Remove this card?',
         body: `The card ending in ${this.target?.number.slice(-4)} will no longer be linked to your account. You can link it again later.`,
@@ -123,13 +143,34 @@ export class CardWallet extends LoyaltyElement {
   }
 
   private renderWallet(cards: Card[]) {
+    // without `cards` the platform has one member card: shown, never linked or changed here
+    const linking = this.supports('cards');
     return html`<div part="base">
       ${cards.length
-        ? html`<ul part="list" aria-label="Linked cards">${cards.map((c) => this.renderCard(c))}</ul>`
-        : html`<p class="state" part="state empty">No cards linked yet</p>`}
-      ${this.formOpen || !cards.length
-        ? this.renderForm(cards.length > 0)
-        : html`<button type="button" class="secondary" part="link-button" @click=${this.openForm}>Link card</button>`}
+        ? html`<ul part="list" aria-label=${linking ? 'Linked cards' : 'Member card'}>${cards.map((c) => this.renderCard(c))}</ul>`
+        : html`<p class="state" part="state empty">${linking ? 'No cards linked yet' : 'No member card yet'}</p>`}
+      ${!linking
+        ? nothing
+        : this.formOpen || !cards.length
+          ? this.renderForm(cards.length > 0)
+          : html`<button type="button" class="secondary" part="link-button" @click=${this.openForm}>Link card</button>`}
+    </div>`;
+  }
+
+  private renderVouchers(vouchers: Reward[]) {
+    return html`<div part="vouchers" role="group" aria-labelledby="vouchers-label">
+      <p id="vouchers-label" class="label">Vouchers</p>
+      ${vouchers.length
+        ? html`<ul part="voucher-list">
+            ${vouchers.map(
+              (r) => html`<li part="voucher${r.voucher?.claimed ? ' claimed' : ''}">
+                <span part="voucher-name">${r.name}</span>
+                ${r.description || r.summary ? html`<span part="description">${r.description || r.summary}</span>` : nothing}
+                ${voucherDetails(r, this.claims.controls(r), this.locale)}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="state" part="state empty">No vouchers right now</p>`}
     </div>`;
   }
 

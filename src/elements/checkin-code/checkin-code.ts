@@ -54,8 +54,9 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * code is greyed out, never shown as valid. A hidden tab requests nothing.
  *
  * When the platform has no check-in tokens, or the call fails (other than an expired session), it
- * shows the member's primary active card number as a static code instead, labelled as such; the
- * failure still fires `loyalty-error`.
+ * shows the member's primary active card number as a static code instead, labelled as such, without
+ * a countdown (a platform with one member number, such as Spaaza, always shows that); a failure
+ * still fires `loyalty-error`.
  *
  * @tag checkin-code
  * @csspart base - The figure: the code and its caption.
@@ -100,12 +101,17 @@ export class CheckinCodeElement extends LoyaltyElement {
   @state() private requesting = false;
 
   private token = this.mutation({ run: (b) => b.requestCheckinToken(), invalidates: [] });
-  private cards = this.queryTask(() => (this.currentFallback && this.supports('cards') ? queries.cards() : undefined));
+  private cards = this.queryTask(() => (this.currentFallback && this.hasCards ? queries.cards() : undefined));
   private timers: ReturnType<typeof setTimeout>[] = [];
   private ticker?: ReturnType<typeof setInterval>;
   private drawn?: { key: string; symbol?: DrawnSymbol };
   private lock?: WakeLockSentinel;
   private locking = false;
+
+  /** The platform lists the member's cards: linked ones (`cards`), or its one member card (`member-card`). */
+  private get hasCards(): boolean {
+    return this.supports('cards') || this.supports('member-card');
+  }
 
   private get pageHidden(): boolean {
     return document.visibilityState === 'hidden';
@@ -169,7 +175,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (shown) return this.renderToken(shown);
     const fallback = this.currentFallback;
     if (!fallback) return html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>`;
-    if (!this.supports('cards')) return this.renderNoCode(fallback);
+    if (!this.hasCards) return this.renderNoCode(fallback);
     return this.renderTask(this.cards, {
       skeleton: () => this.renderSkeleton(),
       complete: (cards) => {

@@ -11,7 +11,8 @@ export type BalanceShow = 'all' | 'points' | 'quickpay';
 
 /**
  * The member's balances: stored value ("quick pay") as money in the currency the API names,
- * and each loyalty currency (points) with its upcoming expirations.
+ * and each loyalty currency (points, or cashback as money) with its upcoming expirations. Stored
+ * value is shown only where the platform has it (`stored-value`).
  *
  * @tag loyalty-balance
  * @csspart base - The list of balances.
@@ -35,6 +36,9 @@ export class LoyaltyBalance extends LoyaltyElement {
   /** Label of the stored-value balance. */
   @property({ attribute: 'stored-value-label' }) storedValueLabel = 'Quick Pay balance';
 
+  /** ISO 4217 code of money balances whose platform names none (Spaaza's cashback), e.g. `EUR`. */
+  @property() currency = '';
+
   /** What the polite live region says: set when a shown figure changes after the first load. */
   @state() private announcement = '';
   private lastSummary?: { generation: number; text: string };
@@ -56,7 +60,7 @@ export class LoyaltyBalance extends LoyaltyElement {
   }
 
   private get showStored() {
-    return this.show !== 'points';
+    return this.show !== 'points' && this.supports('stored-value');
   }
 
   private get showCurrencies() {
@@ -89,7 +93,7 @@ export class LoyaltyBalance extends LoyaltyElement {
   private renderCurrency(c: LoyaltyCurrencyBalance) {
     return html`<div class="row" part="row currency">
       <dt part="label">${c.name}</dt>
-      <dd part="amount">${formatNumber(c.balance, this.locale)}</dd>
+      <dd part="amount">${this.amount(c)}</dd>
       ${c.expiring.length
         ? html`<dd class="expiring"><ul part="expirations" aria-label="${c.name} expiring soon">
             ${c.expiring.map(
@@ -103,8 +107,13 @@ export class LoyaltyBalance extends LoyaltyElement {
     </div>`;
   }
 
+  /** A loyalty currency's figure; a money balance (cashback) as money. */
+  private amount(c: LoyaltyCurrencyBalance) {
+    return c.money === undefined ? formatNumber(c.balance, this.locale) : formatMoney(c.balance, c.money || this.currency || undefined, this.locale);
+  }
+
   private renderSkeleton() {
-    const rows = this.show === 'all' ? 2 : 1;
+    const rows = this.show === 'all' && this.showStored ? 2 : 1;
     return html`<div class="visually-hidden">Loading balances…</div>
       <dl part="base" aria-hidden="true">
         ${Array.from(
@@ -125,7 +134,7 @@ export class LoyaltyBalance extends LoyaltyElement {
     const b = value.data;
     const parts = [
       ...(this.showStored && b.storedValue ? [`${this.storedValueLabel} ${formatMoney(b.storedValue.amount, b.storedValue.currency, this.locale)}`] : []),
-      ...(this.showCurrencies ? b.currencies.map((c) => `${c.name} ${formatNumber(c.balance, this.locale)}`) : []),
+      ...(this.showCurrencies ? b.currencies.map((c) => `${c.name} ${this.amount(c)}`) : []),
     ];
     const text = parts.join(', ');
     const last = this.lastSummary;

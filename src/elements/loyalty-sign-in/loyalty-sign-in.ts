@@ -9,7 +9,7 @@ import { signInStyles } from './loyalty-sign-in.styles.js';
 
 /** What the member reads when sign-in fails: by cause, never the raw request. */
 function failureMessage(e: LoyaltyError): string {
-  if (e.status === 401) return 'That email address and password do not match. Check them and try again.';
+  if (e.kind === 'auth') return 'That email address and password do not match. Check them and try again.';
   if (e.status === 403 || String(e.code) === '16902')
     return 'This account is not verified yet. Follow the link in your verification email, then sign in again.';
   if (e.kind === 'network' || e.kind === 'timeout') return 'We could not reach the loyalty service. Check your connection and try again.';

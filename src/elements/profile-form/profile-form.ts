@@ -106,8 +106,16 @@ export class ProfileForm extends LoyaltyElement {
   /** Ask for the current password and send it with every save, for programs whose platform requires it. */
   @property({ type: Boolean, attribute: 'require-password' }) requirePassword = false;
 
-  /** The choices of the language field: platform language id → name. Default: Spoonity's 1 English and 3 Spanish. */
-  @property({ type: Object }) languages: Record<string, string> = { 1: 'English', 3: 'Español' };
+  /**
+   * The choices of the language field: the value the platform stores → name. Default: the
+   * platform's (Spoonity's ids 1 English and 3 Español; Spaaza's tags `en` and `nl`).
+   */
+  @property({ type: Object }) languages?: Record<string, string>;
+
+  /** The language choices: the page's, else the platform's. */
+  private get choices(): Readonly<Record<string, string>> {
+    return this.languages ?? this.sessionState?.backend.languages ?? {};
+  }
 
   @state() private errors: Record<string, string> = {};
   @state() private notice = '';
@@ -178,7 +186,7 @@ export class ProfileForm extends LoyaltyElement {
   private display(f: Field, v: string) {
     if (!v) return 'Not set';
     if (f.key === 'birthdate') return formatDate(new Date(v), this.locale, { dateStyle: 'long', timeZone: 'UTC' });
-    if (f.key === 'language') return this.languages[v] ?? v;
+    if (f.key === 'language') return this.choices[v] ?? v;
     return f.key === 'contact-consent' ? CONSENT[+v] : v;
   }
 
@@ -213,7 +221,7 @@ export class ProfileForm extends LoyaltyElement {
         )}
         ${message}
       </fieldset>`;
-    const options = { ...(value && !(value in this.languages) ? { [value]: value } : {}), ...this.languages };
+    const options = { ...(value && !(value in this.choices) ? { [value]: value } : {}), ...this.choices };
     const control =
       key === 'language'
         ? html`<select id=${key} name=${key} autocomplete="language" part="input" aria-invalid=${invalid} aria-describedby=${described}>

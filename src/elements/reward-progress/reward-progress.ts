@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { Pager } from '../../internal/pager.js';
 import { baseStyles } from '../../internal/styles.js';
+import { VoucherClaims, claimVoucher, voucherDetails, voucherStyles } from '../../internal/voucher.js';
 import { queries } from '../../session/session.js';
 import { rewardStyles } from './reward-progress.styles.js';
 
@@ -15,10 +16,13 @@ const closeness = (r: Reward) => (r.available > 0 ? 2 : r.cost ? r.progress / r.
  * What the member can get: each reward with its cost, an accessible progress bar toward it, how
  * many are available now and when it expires; available rewards first, then the closest. Above
  * them, the member's tier and the progress to the next one. Choosing a reward only tells the page
- * (`loyalty-reward-select`); the element redeems nothing.
+ * (`loyalty-reward-select`); the element redeems nothing. Rewards the member already holds (a
+ * platform's vouchers) come first, with their state and, where the platform allows it
+ * (`reward-claim`), a toggle that sets one aside for the next purchase.
  *
  * @tag reward-progress
  * @fires {CustomEvent<{ reward: Reward }>} loyalty-reward-select - A reward was clicked, or chosen with Enter/Space; `detail.reward` is the normalized reward (start a redemption flow from it).
+ * @fires {CustomEvent<{ reward: Reward; claimed: boolean }>} loyalty-voucher-claimed - A voucher was set aside for the next purchase (`claimed: true`) or taken back.
  * @csspart tier - The tier block.
  * @csspart tier-name - The name of the current tier.
  * @csspart next-tier - What the next tier still needs.
@@ -33,6 +37,11 @@ const closeness = (r: Reward) => (r.available > 0 ? 2 : r.cost ? r.progress / r.
  * @csspart progress-text - The visible "30 of 50 Points" beside a progress bar.
  * @csspart available - How many of the reward are available now.
  * @csspart expires - When the reward expires.
+ * @csspart voucher - Added to `reward` for a reward the member holds (a voucher).
+ * @csspart voucher-status - Whether a voucher is set aside for the next purchase.
+ * @csspart voucher-code - The code to show where a voucher is redeemed.
+ * @csspart claim - The "Use on my next purchase" toggle button of a voucher.
+ * @csspart claim-error - Why a claim failed.
  * @csspart show-all - The "Show all" button (with `limit`).
  * @csspart more - The "Load more" button.
  * @csspart skeleton - The placeholder shown while loading.
@@ -40,7 +49,7 @@ const closeness = (r: Reward) => (r.available > 0 ? 2 : r.cost ? r.progress / r.
  * @cssprop --loyalty-reward-bar-color - Fill of the progress bars and border of available rewards (default the accent colour).
  */
 export class RewardProgress extends LoyaltyElement {
-  static override styles = [baseStyles, rewardStyles];
+  static override styles = [baseStyles, rewardStyles, voucherStyles];
 
   /** Show only the rewards the member can redeem now. */
   @property({ type: Boolean, reflect: true, attribute: 'available-only' }) availableOnly = false;
@@ -54,6 +63,11 @@ export class RewardProgress extends LoyaltyElement {
   @state() private expanded = false;
 
   private data = this.queryTask(() => (this.supports('rewards') ? queries.rewards() : undefined));
+  private claims = new VoucherClaims(
+    this.mutation(claimVoucher),
+    () => this.supports('reward-claim'),
+    (reward, claimed) => this.emit('loyalty-voucher-claimed', { reward, claimed }),
+  );
 
   private pager = new Pager<Reward>(
     this,
@@ -101,15 +115,17 @@ export class RewardProgress extends LoyaltyElement {
 
   private renderReward(r: Reward) {
     const n = (v: number) => formatNumber(v, this.locale);
-    return html`<li part="reward${r.available > 0 ? ' reward-available' : ''}" @click=${() => this.emit('loyalty-reward-select', { reward: r })}>
+    return html`<li part="reward${r.available > 0 ? ' reward-available' : ''}${r.voucher ? ' voucher' : ''}" @click=${() => this.emit('loyalty-reward-select', { reward: r })}>
       <button type="button" part="name">${r.name}</button>
-      <span part="cost">${n(r.cost)} ${r.currencyName}</span>
+      ${r.voucher ? nothing : html`<span part="cost">${n(r.cost)} ${r.currencyName}</span>`}
       ${r.description || r.summary ? html`<p part="description">${r.description || r.summary}</p>` : nothing}
-      ${this.renderBar(r.progress, r.cost, `${r.name}: progress`, `${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`)}
-      <span part="available">${n(r.available)} available now</span>
-      ${r.expires
-        ? html`<p class="muted" part="expires">Expires <time datetime=${r.expires.toISOString()}>${formatDate(r.expires, this.locale)}</time></p>`
-        : nothing}
+      ${r.voucher
+        ? voucherDetails(r, this.claims.controls(r), this.locale)
+        : html`${this.renderBar(r.progress, r.cost, `${r.name}: progress`, `${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`)}
+            <span part="available">${n(r.available)} available now</span>
+            ${r.expires
+              ? html`<p class="muted" part="expires">Expires <time datetime=${r.expires.toISOString()}>${formatDate(r.expires, this.locale)}</time></p>`
+              : nothing}`}
     </li>`;
   }
 

@@ -15,7 +15,7 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
 
 /**
  * The member's orders, newest first: date, store, total, points earned and spent, and the rewards
- * used. Pages load on request ("Load more") and by themselves as the list nears its end. Rows
+ * used (or, where the platform keeps a ledger, each entry with what it was). Pages load on request ("Load more") and by themselves as the list nears its end. Rows
  * have a fixed height and only those near the viewport are in the DOM, so 10,000 orders scroll
  * as smoothly as ten.
  *
@@ -26,7 +26,7 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
  * @csspart date - When the order was placed.
  * @csspart location - The store.
  * @csspart total - The order's total.
- * @csspart details - Points earned and spent, and the rewards used.
+ * @csspart details - What the entry was (where the platform says), points earned and spent, and the rewards used.
  * @csspart more - The "Load more" button.
  * @csspart skeleton - The placeholder shown while loading.
  * @cssprop --loyalty-history-height - Height of the scrolling list (default `24rem`).
@@ -106,6 +106,7 @@ export class TransactionHistory extends LoyaltyElement {
   private renderRow(t: Transaction, position: number, size: number) {
     const l = this.locale;
     const details = [
+      t.description ?? '',
       ...t.points.flatMap((m) => [
         m.earned ? `${formatNumber(m.earned, l, { signDisplay: 'always' })} ${m.currency}` : '',
         m.spent ? `${formatNumber(-m.spent, l)} ${m.currency}` : '',

@@ -24,7 +24,7 @@ export const authMethods = (client: HttpClient, config: BackendConfig): Pick<Loy
     return readAuthenticate(body);
   },
 
-  async signOut(sessionKey, signal) {
+  async signOut({ sessionKey }, signal) {
     await client.request('GET', '/user/logout', { query: { session_key: sessionKey }, signal, retries: 0 });
   },
 });

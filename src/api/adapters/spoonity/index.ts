@@ -8,8 +8,12 @@ import { checkinMethods } from './checkin.js';
 import { historyMethods } from './history.js';
 import { profileMethods } from './profile.js';
 import { rewardMethods } from './rewards.js';
+import { unsupported } from '../unsupported.js';
 
 export const SPOONITY_API_BASE = 'https://api.spoonity.com';
+
+/** Spoonity's language ids (`language` of the profile) and their names. */
+export const SPOONITY_LANGUAGES: Readonly<Record<string, string>> = { 1: 'English', 3: 'Español' };
 
 /** What the Spoonity consumer API can do for a member. */
 export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
@@ -20,6 +24,7 @@ export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'profile',
   'profile-update',
   'account-deletion',
+  'account-deletion-code',
   'cards',
   'checkin-token',
   'card-status',
@@ -48,6 +53,7 @@ export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
   return {
     name: 'spoonity',
     capabilities: SPOONITY_CAPABILITIES,
+    languages: SPOONITY_LANGUAGES,
     ...balanceMethods(client),
     ...authMethods(client, config),
     ...profileMethods(client),
@@ -56,6 +62,9 @@ export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
     ...checkinMethods(client),
     ...rewardMethods(client),
     ...historyMethods(client, config),
+    getVouchers: unsupported('Vouchers'),
+    claimReward: unsupported('Claiming a voucher'),
+    deleteAccount: unsupported('Deleting an account without an emailed code'),
   };
 }
 
