@@ -31,6 +31,9 @@ export default {
       // the analyzer's own entry for `customElements.define(tag, ctor)` inside define() names no
       // element ("tag", "ctor"): keep only definitions that point at a class of the manifest
       packageLinkPhase({ customElementsManifest }) {
+        // the analyzer's glob walk does not return files in a stable order: sort, so every run
+        // (the CLI in the build, the programmatic one in the staleness check) writes the same file
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         const classes = new Set(
           customElementsManifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.kind === 'class').map((d) => `${m.path}#${d.name}`)),
         );

@@ -45,6 +45,7 @@ export async function measureSizes(root) {
   const build = (/** @type {string} */ contents) =>
     esbuild.build({
       stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'bench-entry.js' },
+      absWorkingDir: root, // metafile paths relative to the package (dist/…)
       bundle: true,
       format: 'esm',
       platform: 'browser',
