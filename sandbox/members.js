@@ -33,6 +33,14 @@ export const ISSUED_CARDS = ['9999016100000001', '9999016100000002', '9999016100
 
 const CAD_REF = { currency_id: CAD.id, name: CAD.name };
 export const POINTS = { currency_id: 961, name: 'Points' };
+
+/** What a member holds of a currency (0 when they have none of it). */
+export const balanceOf = (/** @type {Member} */ m, /** @type {number} */ id) =>
+  m.currencies.find((c) => c.currency.currency_id === id)?.balance ?? 0;
+
+/** How many of a reward the member can redeem now: whole costs in the balance (the reward list's `available`). */
+export const availableOf = (/** @type {Member} */ m, /** @type {{ cost: number, currency: { id: number } }} */ r) =>
+  Math.floor(balanceOf(m, r.currency.id) / r.cost);
 const STARS = { currency_id: 962, name: 'Stars' };
 const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApiError, envelope, fail } from './http.js';
-import { CAD, POINTS, STORES, VENDOR } from './members.js';
+import { CAD, POINTS, STORES, VENDOR, availableOf, balanceOf } from './members.js';
 import { memberByEmail } from './state.js';
 
 /**
@@ -133,8 +133,6 @@ function customer(/** @type {Ctx} */ ctx, /** @type {Store} */ store, /** @type 
 
 // --- the member's balances, rewards and tier --------------------------------------------------
 
-const balanceOf = (/** @type {Member} */ m, /** @type {number} */ id) => m.currencies.find((c) => c.currency.currency_id === id)?.balance ?? 0;
-
 /** The currency orders earn and loyalty pay spends: the member's first loyalty currency (a first order opens "Points"). */
 function earningCurrency(/** @type {Member} */ m, { open = false } = {}) {
   const existing = m.currencies.find((c) => c.currency.currencyType.currencyType_id === TYPE_LOYALTY);
@@ -151,7 +149,7 @@ function earningCurrency(/** @type {Member} */ m, { open = false } = {}) {
 /** Rewards the member can redeem now (the reward list's `available`: whole costs in the balance). */
 const eligibleRewards = (/** @type {Member} */ m) =>
   m.rewards
-    .map((r) => ({ reward: r, available: Math.floor(balanceOf(m, r.currency.id) / r.cost) }))
+    .map((r) => ({ reward: r, available: availableOf(m, r) }))
     .filter(({ available }) => available > 0)
     .map(({ reward: r, available }) => ({
       id: r.id, vendor_perk_redemption_id: r.id, name: r.name, summary: r.summary, cost: r.cost, currency: r.currency, available,

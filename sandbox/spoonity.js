@@ -2,7 +2,7 @@
 /** The Spoonity consumer API routes (session_key in the query string), see sandbox/README.md. */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { fail, readBody, router } from './http.js';
-import { CAD, ISSUED_CARDS, VENDOR } from './members.js';
+import { CAD, ISSUED_CARDS, VENDOR, availableOf, balanceOf } from './members.js';
 import { posRoutes } from './pos.js';
 import { memberByEmail } from './state.js';
 
@@ -138,14 +138,14 @@ const quickPayBalance = (/** @type {Ctx} */ { member }) => ({ amount: member.qui
 
 /** available = floor(balance / cost); progress = balance capped at cost (both in the reward's currency). */
 function rewardList(/** @type {Ctx} */ ctx) {
-  const { currencies, rewards, tier } = ctx.member;
-  const balanceOf = (/** @type {number} */ id) => currencies.find((c) => c.currency.currency_id === id)?.balance ?? 0;
+  const { member } = ctx;
+  const { currencies, rewards, tier } = member;
   return {
     balances: currencies.map(({ currency, balance }) => ({ id: currency.currency_id, name: currency.name, balance })),
     ...paginate(ctx, rewards, (r) => ({
       ...r,
-      available: Math.floor(balanceOf(r.currency.id) / r.cost),
-      progress: Math.min(balanceOf(r.currency.id), r.cost),
+      available: availableOf(member, r),
+      progress: Math.min(balanceOf(member, r.currency.id), r.cost),
       expiring: { data: [] },
     })),
     tier,

@@ -64,6 +64,16 @@ export class Pager<T extends { id: string }> {
     }
   }
 
+  /**
+   * `loadMore`, for a "Load more" button: when that was the last page the button goes away, so
+   * focus moves to `target()` instead of being lost.
+   */
+  async loadMoreFromButton(session: LoyaltySessionState | undefined, target: () => HTMLElement | null | undefined): Promise<void> {
+    await this.loadMore(session);
+    await this.host.updateComplete;
+    if (!this.next && !this.error) target()?.focus();
+  }
+
   private join() {
     const seen = new Set<string>();
     this.items = [...(this.first ?? []), ...this.more].filter((x) => !seen.has(x.id) && !!seen.add(x.id));

@@ -161,10 +161,8 @@ export class RewardProgress extends LoyaltyElement {
   };
 
   /** Loads the next page; at the end the button goes away, so focus moves to the list. */
-  private async loadMore() {
-    await this.pager.loadMore(this.sessionState);
-    await this.updateComplete;
-    if (!this.pager.next && !this.pager.error) this.renderRoot.querySelector<HTMLElement>('[part~="list"]')?.focus();
+  private loadMore() {
+    return this.pager.loadMoreFromButton(this.sessionState, () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'));
   }
 }
 

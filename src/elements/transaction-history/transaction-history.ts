@@ -155,11 +155,8 @@ export class TransactionHistory extends LoyaltyElement {
   }
 
   /** Loads the next page; at the end the button goes away, so focus moves to the list. */
-  private loadMore = async () => {
-    await this.pager.loadMore(this.sessionState);
-    await this.updateComplete;
-    if (!this.pager.next && !this.pager.error) this.renderRoot.querySelector<HTMLElement>('[part~="base"]')?.focus();
-  };
+  private loadMore = () =>
+    this.pager.loadMoreFromButton(this.sessionState, () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'));
 }
 
 declare global {
