@@ -6,6 +6,7 @@ import { TAB_CHANNEL, type TabMessage } from '../../src/session/session.js';
 import {
   MEMBERS, SPOONITY, checkIn, checkinToken, clearLog, delay, pos, requestLog, resetSandbox, signIn, until,
 } from '../helpers/sandbox.js';
+import { restoreVisibility, setVisibility } from '../helpers/browser.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].map((r) => r.textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
@@ -58,18 +59,12 @@ const wholeOrder = (hash: string, subtotal: number, receipt: string) => ({
   line_items: [{ id: 'club', name: 'Club sandwich', categories: [], discounts: [], price: subtotal, quantity: 1, modifiers: [] }], discounts: [],
 });
 
-/** Pretends the tab was hidden or shown again (restored after each test). */
-function setVisibility(state: DocumentVisibilityState) {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
 const balanceReads = async () => (await requestLog({ path: '/user/quick-pay/balance' })).length;
 
 describe('the in-store loop, end to end', () => {
   beforeEach(resetSandbox);
   afterEach(() => {
-    delete (document as unknown as Record<string, unknown>).visibilityState;
+    restoreVisibility();
   });
 
   it('checks in with the code on screen, orders at the till, and the member sees it after refresh()', async () => {

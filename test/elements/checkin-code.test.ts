@@ -6,7 +6,7 @@ import type { CheckinCodeElement } from '../../src/elements/checkin-code/checkin
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { BACKENDS, signInto } from '../helpers/backends.js';
 import { MEMBERS, SPOONITY, armFault, delay, requestLog, resetSandbox, signIn, until } from '../helpers/sandbox.js';
-import { canEmulateColorScheme } from '../helpers/browser.js';
+import { canEmulateColorScheme, restoreVisibility, setVisibility } from '../helpers/browser.js';
 import { scan } from '../helpers/scan.js';
 
 const TOKEN_PATH = '/user/token/request';
@@ -72,12 +72,6 @@ const refreshButton = (el: CheckinCodeElement) => $(el, 'button[part="refresh"]'
 /** Waits until no token request of the element is in flight. */
 const settled = (el: CheckinCodeElement) => until(() => refreshButton(el) && !refreshButton(el).disabled);
 
-/** Pretends the tab was hidden or shown again (the property is restored after each test). */
-function setVisibility(state: DocumentVisibilityState) {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
 for (const b of BACKENDS) {
   /** A session of backend `b` with one `<checkin-code>`, signed in as `member` (or signed out when null). */
   const mountOn = async (member: string | null, format = 'qr') => {
@@ -131,7 +125,7 @@ for (const b of BACKENDS) {
 describe('<checkin-code> · spoonity: rotating tokens', () => {
   beforeEach(resetSandbox);
   afterEach(() => {
-    delete (document as unknown as Record<string, unknown>).visibilityState;
+    restoreVisibility();
   });
 
   it('shows a fresh token as a QR code that decodes back to it, grouped below, with a countdown', async () => {

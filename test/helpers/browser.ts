@@ -8,3 +8,14 @@ export const isFirefox = navigator.userAgent.includes('Firefox/');
  * Chromium-only.
  */
 export const canEmulateColorScheme = !isFirefox;
+
+/** Pretends the tab was hidden or shown again; undo with `restoreVisibility()` after each test. */
+export function setVisibility(state: DocumentVisibilityState): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** Removes the stub `setVisibility` put on `document`, uncovering the real property. */
+export function restoreVisibility(): void {
+  delete (document as unknown as Record<string, unknown>).visibilityState;
+}
