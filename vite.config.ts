@@ -56,8 +56,11 @@ export default defineConfig(({ mode }) => {
             formats: ['es'],
           },
       rolldownOptions: cdn
-        ? // library mode keeps whitespace in ES output (for downstream bundlers); the CDN file is final
-          { output: { minify: true } }
+        ? // library mode keeps whitespace in ES output (for downstream bundlers); the CDN file is final.
+          // 'allow-extension': the language chunks (fr/es/nl, loaded on demand) import Lit from the
+          // main file, which stays self-contained, instead of Lit moving to a third shared chunk.
+          // (names without hashes, as in the autoload build: the CDN path carries the version)
+          { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'locales/[name].js' } }
         : {
             // react, @lit/react and vue are the app's (optional peer dependencies), never bundled
             external: [/^lit(\/.*)?$/, /^@lit\//, /^react(-dom)?(\/.*)?$/, /^vue$/],

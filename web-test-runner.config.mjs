@@ -4,7 +4,11 @@ import { defaultReporter } from '@web/test-runner';
 import puppeteer from 'puppeteer-core';
 import { findChrome, findFirefox } from './scripts/find-chrome.js';
 import { staleFiles } from './scripts/gen-types.js';
+import { tokensPlugin } from './scripts/tokens.js';
+import { localizationPlugin } from './scripts/unlocalized.js';
 import { sandboxKoaMiddleware } from './sandbox/index.js';
+import { strictCspMiddleware } from './test/helpers/csp-middleware.js';
+import { cdnAsVersionMiddleware } from './test/helpers/cdn-version-middleware.js';
 
 // Chromium always; Firefox too when there is one (Debian's firefox-esr, driven by puppeteer-core
 // over WebDriver BiDi). BROWSERS=chromium or FIREFOX_PATH=none: Chromium only.
@@ -90,8 +94,9 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   // the sandbox API, on the test page's own origin, at /sandbox
-  middleware: [sandboxPerBrowser()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), generatedFiles()],
+  // …plus, for test/hardening/: the strict-CSP demo page's header, and the CDN bundle as another version
+  middleware: [sandboxPerBrowser(), strictCspMiddleware(), cdnAsVersionMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), generatedFiles(), tokensPlugin(), localizationPlugin()],
   browsers: [
     ...(chromium ? [chromiumLauncher()] : []),
     ...(firefox ? [firefoxLauncher(firefox)] : []),

@@ -53,8 +53,14 @@ document.getElementById('sign-out')!.addEventListener('click', async () => {
   status.textContent = 'Signed out.';
 });
 
+// the kit's language follows the session's locale live (en/fr/es/nl); money and dates keep the full tag
 document.getElementById('locale')!.addEventListener('change', (e) => {
   session.locale = (e.target as HTMLSelectElement).value;
+});
+
+// every element mirrors under dir="rtl" (logical CSS properties)
+document.getElementById('rtl')!.addEventListener('change', (e) => {
+  document.querySelector('main')!.dir = (e.target as HTMLInputElement).checked ? 'rtl' : 'ltr';
 });
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {

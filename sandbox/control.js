@@ -1,6 +1,7 @@
 // @ts-check
 /** Control endpoints under `/__sandbox/` (no auth): fault rules, reset, request log, deletion codes, members. */
 import { armRule } from './faults.js';
+import { hostile } from './hostile.js';
 import { fail, readBody, router } from './http.js';
 import { MEMBERS } from './members.js';
 import { SPAAZA_MEMBERS } from './spaaza-members.js';
@@ -76,6 +77,7 @@ const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
   }],
   ['GET', '/deletion-code', deletionCode],
   ['GET', '/members', ({ url }) => (url.searchParams.get('backend') === 'spaaza' ? SPAAZA_MEMBERS : MEMBERS)],
+  ['POST', '/hostile', hostile],
   ['PATCH', '/members/:email', (ctx) => (ctx.url.searchParams.get('backend') === 'spaaza' ? patchSpaazaMember(ctx) : patchMember(ctx))],
 ]));
 

@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { envelope, fail, send } from './http.js';
 
-/** @typedef {{ latency?: number, status?: number, retryAfter?: number, body?: string, drop?: boolean }} Fault */
+/** @typedef {{ latency?: number, status?: number, retryAfter?: number, body?: string, drop?: boolean, message?: string }} Fault */
 /** @typedef {import('./state.js').FaultRule} FaultRule */
 
 /** @type {Record<string, string>} */
@@ -28,8 +28,16 @@ const KEYS = {
   latency: ['latency', int(0, 600_000)],
   status: ['status', int(200, 599)],
   'retry-after': ['retryAfter', int(0, 86_400)],
-  body: ['body', (v) => (v === 'html' || Object.hasOwn(BODIES, v) ? v : undefined)],
+  body: ['body', (v) => (v === 'html' || v === 'unverified' || Object.hasOwn(BODIES, v) ? v : undefined)],
   drop: ['drop', (v) => ({ 1: true, true: true, 0: false, false: false })[v]],
+  // the error's message, percent-encoded (so it may hold `;` and `=`): hostile-data tests send payloads
+  message: ['message', (v) => {
+    try {
+      return v ? decodeURIComponent(v) : undefined;
+    } catch {
+      return undefined;
+    }
+  }],
 };
 
 /**
@@ -98,14 +106,18 @@ export async function applyFault(
     req.socket.destroy();
     return true;
   }
-  const status = fault.status ?? (fault.body === 'html' ? 502 : fault.body ? 200 : fault.retryAfter !== undefined ? 503 : 0);
+  const status = fault.status ?? (fault.body === 'html' ? 502 : fault.body === 'unverified' ? 403 : fault.body ? 200 : fault.retryAfter !== undefined ? 503 : 0);
   if (!status) return false;
   if (fault.retryAfter !== undefined) res.setHeader('Retry-After', String(fault.retryAfter));
   if (fault.body === 'html') send(res, status, `<html><body><h1>${status} ${STATUS_CODES[status] ?? ''}</h1></body></html>`, 'text/html; charset=utf-8');
-  else if (fault.body) send(res, status, BODIES[fault.body]);
+  else if (fault.body === 'unverified') {
+    // Spoonity's 403 with item code 16902; Spaaza documents no such state: its envelope, no code
+    const unverified = toEnvelope === envelope ? { code: 16902 } : { root: { name: 'account_not_verified' } };
+    send(res, status, toEnvelope(status, 'Account needs verification', unverified));
+  } else if (fault.body) send(res, status, BODIES[fault.body]);
   else if (status === 401) {
     expireSession();
     send(res, 401, toEnvelope(401, 'Invalid session'));
-  } else send(res, status, toEnvelope(status, `Sandbox fault: HTTP ${status}`));
+  } else send(res, status, toEnvelope(status, fault.message ?? `Sandbox fault: HTTP ${status}`));
   return true;
 }

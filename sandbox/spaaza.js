@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fail, readBody, router } from './http.js';
+import { cycle, fillStrings } from './hostile.js';
 import { CAMPAIGN_RULES, SPAAZA_APP, SPAAZA_CHAIN, campaignsFor } from './spaaza-members.js';
 
 /**
@@ -185,7 +186,9 @@ function campaigns(/** @type {Ctx} */ { member, url }) {
   const chain = url.searchParams.get('chain_id') ?? invalid('chain_id is required');
   if (chain !== String(SPAAZA_CHAIN)) refuse(500, 68, 'Permission denied or the chain does not exist.');
   const type = url.searchParams.get('campaign_type');
-  return ok('get-campaigns', { campaigns: campaignsFor(member).filter((c) => !type || c.type === type) });
+  const strings = /** @type {any} */ (member).campaignStrings; // set by POST /__sandbox/hostile
+  const all = strings ? /** @type {ReturnType<typeof campaignsFor>} */ (fillStrings(campaignsFor(member), cycle(strings))) : campaignsFor(member);
+  return ok('get-campaigns', { campaigns: all.filter((c) => !type || c.type === type) });
 }
 
 /** user-wallet-ledger: `type` `points` (the points wallet) or `wallet` (default: cashback), newest first. */

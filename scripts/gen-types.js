@@ -9,7 +9,9 @@
 //                                      (`npm run generate` runs `npm run analyze` first)
 //   node scripts/gen-types.js --check  analyze the source afresh and fail, naming the files, when
 //                                      custom-elements.json or anything above is out of date (CI,
-//                                      before the build; in `npm test` a test does the same)
+//                                      before the build; in `npm test` a test does the same), and
+//                                      when a msg() lacks a translation or src/locales is stale
+//                                      (scripts/localize-check.js)
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { readme } from './gen-readme.js';
@@ -193,8 +195,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `Out of date with the elements' source: ${stale.join(', ')}.\n` +
           'Run `npm run generate` (custom-elements.json, typings, React wrappers, README API tables and snippets) and commit the result.',
       );
-      process.exit(1);
     }
+    // the translations too: every msg() translated in xliff/, src/locales built from it
+    const { localeProblems } = await import('./localize-check.js');
+    const locales = await localeProblems();
+    for (const problem of locales) console.error(problem);
+    if (stale.length || locales.length) process.exit(1);
   } else {
     const files = outputs(read('custom-elements.json'), read('README.md'));
     for (const path of generatedReact()) if (!(path in files)) rmSync(join(ROOT, path)); // a removed element

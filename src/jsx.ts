@@ -32,6 +32,12 @@ type ElementProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttribu
 
 /** Properties, attributes and events of `<loyalty-session>` in React 19 JSX. */
 export interface LoyaltySessionProps {
+  /**
+   * Colour scheme of every element inside: `light` or `dark` whatever the OS prefers, `auto` the
+   * OS's (`prefers-color-scheme`); any other value means `auto`. Unset, they follow the page's
+   * `--loyalty-color-scheme`, else the OS. An element's own `theme` wins over this.
+   */
+  theme?: LoyaltySession['theme'];
   /** The loyalty platform: `spoonity` (default) or `spaaza`. */
   backend?: LoyaltySession['backend'];
   /** Base URL of the platform's API. Defaults to the backend's production URL (`https://api.spoonity.com`, `https://api0.spaaza.com`). */
@@ -45,7 +51,11 @@ export interface LoyaltySessionProps {
    * key from your own login; sign-in through the session (`<loyalty-sign-in>`) brings its own.
    */
   userId?: LoyaltySession['userId'];
-  /** BCP 47 locale for numbers, money and dates. Default: the nearest `lang` attribute, then the browser's. */
+  /**
+   * BCP 47 locale for numbers, money and dates (`fr-CA`), which also picks the language of the kit's
+   * text (the nearest of English, French, Spanish and Dutch; one language per page). Default: the
+   * nearest `lang` attribute, then the browser's. Changing it (or that `lang`) re-renders live.
+   */
   locale?: LoyaltySession['locale'];
   /** Per-attempt request timeout in milliseconds. */
   timeout?: LoyaltySession['timeout'];
@@ -102,6 +112,12 @@ export interface AccountDeletionProps {
   codeFromUrl?: AccountDeletion['codeFromUrl'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: AccountDeletion['session'];
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: AccountDeletion['theme'];
   /** Attribute of `deletionCode`: The code from the confirmation email. When set, the element offers the final step. */
   'deletion-code'?: AttributeValue<AccountDeletion['deletionCode']>;
   /** Attribute of `codeFromUrl`: Take the code from the page URL's `code` parameter (the link in the email) when `deletion-code` is not set. */
@@ -123,6 +139,12 @@ export interface CardWalletProps {
   kinds?: CardWallet['kinds'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: CardWallet['session'];
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: CardWallet['theme'];
   /** A card was linked; `detail` is the normalized card (its `id` is `''` when the platform's answer did not carry it). */
   'onloyalty-card-added'?: (event: EventOf<'loyalty-card-added'>) => void;
   /** A card was reported lost or marked found; `detail` is the card with its new `status`. */
@@ -151,6 +173,12 @@ export interface CheckinCodeProps {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: CheckinCodeElement['session'];
   /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: CheckinCodeElement['theme'];
+  /**
    * Attribute of `wakeLock`: Keeps the screen on while the code is shown and the tab visible (Screen Wake Lock API),
    * released when hidden or removed. Does nothing where unsupported or refused.
    */
@@ -165,13 +193,19 @@ export interface CheckinCodeProps {
 export interface LoyaltyBalanceProps {
   /** Which balances to show: `all` (default), `points` (loyalty currencies) or `quickpay` (stored value). */
   show?: LoyaltyBalance['show'];
-  /** Label of the stored-value balance. */
+  /** Label of the stored-value balance. Default: "Quick Pay balance", in the page's language. */
   storedValueLabel?: LoyaltyBalance['storedValueLabel'];
   /** ISO 4217 code of money balances whose platform names none (Spaaza's cashback), e.g. `EUR`. */
   currency?: LoyaltyBalance['currency'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: LoyaltyBalance['session'];
-  /** Attribute of `storedValueLabel`: Label of the stored-value balance. */
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: LoyaltyBalance['theme'];
+  /** Attribute of `storedValueLabel`: Label of the stored-value balance. Default: "Quick Pay balance", in the page's language. */
   'stored-value-label'?: AttributeValue<LoyaltyBalance['storedValueLabel']>;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
@@ -181,6 +215,12 @@ export interface LoyaltyBalanceProps {
 export interface LoyaltySignInProps {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: LoyaltySignIn['session'];
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: LoyaltySignIn['theme'];
   /** The member signed in; the session now holds their key. */
   'onloyalty-signed-in'?: (event: EventOf<'loyalty-signed-in'>) => void;
   /** The member signed out with this element's Sign out button. */
@@ -210,6 +250,12 @@ export interface ProfileFormProps {
   languages?: ProfileForm['languages'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: ProfileForm['session'];
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: ProfileForm['theme'];
   /** Attribute of `confirmUnsaved`: Ask before the page is left with unsaved edits (a `beforeunload` prompt). */
   'confirm-unsaved'?: AttributeValue<ProfileForm['confirmUnsaved']>;
   /** Attribute of `requirePassword`: Ask for the current password and send it with every save, for programs whose platform requires it. */
@@ -230,6 +276,12 @@ export interface RewardProgressProps {
   hideTier?: RewardProgress['hideTier'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: RewardProgress['session'];
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: RewardProgress['theme'];
   /** Attribute of `availableOnly`: Show only the rewards the member can redeem now. */
   'available-only'?: AttributeValue<RewardProgress['availableOnly']>;
   /** Attribute of `hideTier`: Hide the tier block. */
@@ -250,6 +302,12 @@ export interface TransactionHistoryProps {
   currency?: TransactionHistory['currency'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: TransactionHistory['session'];
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  theme?: TransactionHistory['theme'];
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
 }

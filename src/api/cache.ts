@@ -21,6 +21,8 @@ interface Entry {
   data?: unknown;
   updatedAt: number;
   stale: boolean;
+  /** The last load of this generation failed (and nothing newer succeeded). */
+  failed: boolean;
   inFlight?: Promise<unknown>;
   controller?: AbortController;
   listeners: Set<Listener>;
@@ -99,11 +101,14 @@ export class QueryCache {
     }
   }
 
-  /** Refreshes watched entries older than `minAge` ms (window focus, back online). */
+  /**
+   * Refreshes watched entries older than `minAge` ms (window focus, back online), and retries
+   * watched ones whose last load failed (e.g. offline): their elements show the data when it lands.
+   */
   refreshWatched(minAge = 0): void {
     const now = Date.now();
     for (const entry of this.entries.values())
-      if (entry.hasData && entry.listeners.size && now - entry.updatedAt >= minAge) this.start(entry);
+      if (entry.listeners.size && ((entry.hasData && now - entry.updatedAt >= minAge) || (!entry.hasData && entry.failed))) this.start(entry);
   }
 
   /** Drops all data and aborts every request in flight. Listeners are kept (they belong to elements). */
@@ -115,11 +120,23 @@ export class QueryCache {
     }
   }
 
+  /** How many subscriptions (`subscribe`, the session's `watch`) are live: for leak tests and diagnostics. */
+  get watchers(): number {
+    let n = 0;
+    for (const e of this.entries.values()) n += e.listeners.size;
+    return n;
+  }
+
   /** How many keys hold data (for tests and diagnostics). */
   get size(): number {
     let n = 0;
     for (const e of this.entries.values()) if (e.hasData) n++;
     return n;
+  }
+
+  /** The keys that hold data (for tests and diagnostics: `peek` reads one). */
+  keys(): string[] {
+    return [...this.entries].filter(([, e]) => e.hasData).map(([key]) => key);
   }
 
   private blank(load: Entry['load']): Entry {
@@ -130,6 +147,7 @@ export class QueryCache {
       data: undefined,
       updatedAt: 0,
       stale: false,
+      failed: false,
       inFlight: undefined,
       controller: undefined,
       listeners: new Set(),
@@ -153,13 +171,16 @@ export class QueryCache {
     const promise = entry.load(controller.signal).then(
       (data) => {
         if (generation !== this.generation || entry.inFlight !== promise) return data;
-        Object.assign(entry, { data, hasData: true, updatedAt: Date.now(), stale: false, inFlight: undefined, controller: undefined });
+        Object.assign(entry, { data, hasData: true, updatedAt: Date.now(), stale: false, failed: false, inFlight: undefined, controller: undefined });
         for (const listener of [...entry.listeners]) listener();
         return data;
       },
       (error: unknown) => {
         if (entry.inFlight === promise) Object.assign(entry, { inFlight: undefined, controller: undefined });
-        if (generation === this.generation && !controller.signal.aborted) this.onError?.(error);
+        if (generation === this.generation && !controller.signal.aborted) {
+          entry.failed = true;
+          this.onError?.(error);
+        }
         throw error;
       },
     );

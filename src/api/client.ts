@@ -114,6 +114,7 @@ function toLoyaltyError(status: number, body: unknown, retryAfter: number | unde
     referenceId: envelope?.referenceId,
     messages,
     retryAfter: retryAfter === undefined ? undefined : retryAfter / 1000,
+    fromPlatform: !!envelope?.messages.length,
   });
 }
 
@@ -173,9 +174,15 @@ export function createClient(options: ClientOptions): HttpClient {
       raw = await response.text();
     } catch (cause) {
       if (o.signal?.aborted) throw new LoyaltyError('aborted', 'The request was cancelled.', { cause });
+      // a write that got no answer may still have been applied (unless the device knew it was offline)
+      const write = method !== 'GET';
       if (timeoutSignal.aborted)
-        throw new LoyaltyError('timeout', `The loyalty service did not answer within ${Math.round(timeout / 1000)} s.`, { cause });
-      throw new LoyaltyError('network', 'Could not reach the loyalty service. Check your connection and try again.', { cause });
+        throw new LoyaltyError('timeout', `The loyalty service did not answer within ${timeout} ms.`, { cause, unconfirmed: write });
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      throw new LoyaltyError('network', 'Could not reach the loyalty service. Check your connection and try again.', {
+        cause,
+        unconfirmed: write && !offline,
+      });
     }
     const parsed = parseBody(raw);
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));

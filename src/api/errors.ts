@@ -30,6 +30,10 @@ export interface LoyaltyErrorInit {
   /** Every message of a multi-message envelope. */
   messages?: string[];
   retryAfter?: number;
+  /** The message is the platform's own words (its error envelope), not the kit's. */
+  fromPlatform?: boolean;
+  /** A write that may have reached the server although no answer came (timeout, dropped connection). */
+  unconfirmed?: boolean;
   cause?: unknown;
 }
 
@@ -46,6 +50,18 @@ export class LoyaltyError extends Error {
   readonly messages: string[];
   /** Seconds the server asked us to wait (`Retry-After`). */
   readonly retryAfter?: number;
+  /**
+   * Whether `message` is the platform's own words (from its error envelope): API text, which an
+   * element shows as sent. Otherwise `message` is the kit's English, for logs; elements show a
+   * localized text chosen by `kind` and `status` instead.
+   */
+  readonly fromPlatform: boolean;
+  /**
+   * A write (POST, PUT, DELETE) that got no answer — it timed out or the connection dropped — so
+   * it may or may not have been applied. It is never re-sent by itself: say so, and let the member
+   * check before trying again.
+   */
+  readonly unconfirmed: boolean;
 
   constructor(kind: LoyaltyErrorKind, message: string, init: LoyaltyErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -56,6 +72,8 @@ export class LoyaltyError extends Error {
     this.field = init.field;
     this.messages = init.messages ?? [message];
     this.retryAfter = init.retryAfter;
+    this.fromPlatform = init.fromPlatform ?? false;
+    this.unconfirmed = init.unconfirmed ?? false;
   }
 }
 

@@ -20,11 +20,16 @@ export function arr(v: unknown, path: string): unknown[] {
   return Array.isArray(v) ? v : fail(path, 'a list');
 }
 
+/**
+ * Beyond this no figure of a loyalty program is real; refusing it keeps every sum and ratio of
+ * amounts finite (1e21 and `Number.MAX_SAFE_INTEGER` still pass, and are shown).
+ */
+const LARGEST = 1e100;
+
 /** A number, also accepting a numeric string (platforms send both). */
 export function num(v: unknown, path: string): number {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return fail(path, 'a number');
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) && Math.abs(n) <= LARGEST ? n : fail(path, 'a number');
 }
 
 export function str(v: unknown, path: string): string {
@@ -39,7 +44,8 @@ export function id(v: unknown, path: string): string {
 export const optional = <T>(v: unknown, read: (v: unknown, path: string) => T, path: string): T | undefined =>
   v === undefined || v === null ? undefined : read(v, path);
 
-/** Unix seconds → Date. */
+/** Unix seconds → Date; a time no `Date` can hold (beyond ±8.64e12 s) is not a date. */
 export function unixDate(v: unknown, path: string): Date {
-  return new Date(num(v, path) * 1000);
+  const date = new Date(num(v, path) * 1000);
+  return Number.isNaN(date.getTime()) ? fail(path, 'a date') : date;
 }

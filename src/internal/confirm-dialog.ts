@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 
@@ -80,7 +81,7 @@ export class ConfirmDialog implements ReactiveController {
       <div id="${this.id}-b" part="dialog-body">${content.body}</div>
       <div part="dialog-actions" class="dialog-actions">
         <button type="button" part="dialog-cancel" class="secondary" autofocus @click=${() => this.close(false)}>
-          ${content.cancel ?? 'Cancel'}
+          ${content.cancel ?? msg('Cancel')}
         </button>
         <button type="button" part="dialog-confirm" class="danger" @click=${() => this.close(true)}>${content.confirm}</button>
       </div>

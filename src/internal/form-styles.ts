@@ -25,6 +25,10 @@ export const formStyles = css`
     align-items: center;
     font-weight: normal;
   }
+  /* the browser's own radio margin is physical (more on the left): none, so RTL mirrors it */
+  .choice input {
+    margin: 0;
+  }
   input:not([type='radio']),
   select {
     font: inherit;
@@ -50,7 +54,7 @@ export const formStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-s);
     align-items: center;
   }
 `;

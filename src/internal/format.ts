@@ -1,7 +1,7 @@
 /** Cached `Intl` formatters (creating them is the slow part), tolerant of bad locale strings. */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
@@ -37,4 +37,23 @@ export function formatNumber(value: number, locale: string | undefined, options:
 export function formatDate(date: Date, locale: string | undefined, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   const l = safeLocale(locale);
   return cached(`d|${l}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(l, options)).format(date);
+}
+
+/** "in 3 days", "dans 10 secondes", "over 1 minuut": `value` units from now (negative: ago). */
+export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit, locale: string | undefined): string {
+  const l = safeLocale(locale);
+  return cached(`r|${l}`, () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(value, unit);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * How far `date` is from `now` in words ("tomorrow", "in 3 days", "in 2 weeks"), for a date
+ * within `withinDays`; `undefined` for one further away or past, where the date itself reads better.
+ */
+export function relativeDays(date: Date, locale: string | undefined, now = Date.now(), withinDays = 30): string | undefined {
+  const startOfDay = (t: number) => new Date(new Date(t).toDateString()).getTime();
+  const days = Math.round((startOfDay(date.getTime()) - startOfDay(now)) / DAY);
+  if (!(days >= 0 && days <= withinDays)) return undefined;
+  return days >= 14 && days % 7 === 0 ? formatRelative(days / 7, 'week', locale) : formatRelative(days, 'day', locale);
 }

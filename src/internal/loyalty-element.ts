@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Capability } from '../api/backend.js';
 import { LoyaltyError } from '../api/errors.js';
@@ -8,9 +9,14 @@ import { sessionContext } from '../session/context.js';
 import type { LoyaltySessionState, Query } from '../session/session.js';
 import { Mutation, type MutationOptions } from './mutation.js';
 import { ensureContextRoot } from './define.js';
+import { describeError } from './error-text.js';
 import { emit } from './events.js';
+import { connectLocaleSource, nearestLang } from './localize.js';
 
 ensureContextRoot();
+
+/** A colour scheme: `light`, `dark`, or `auto` (the OS's `prefers-color-scheme`). */
+export type LoyaltyTheme = 'light' | 'dark' | 'auto';
 
 /** What a query task resolves to: the data plus the session generation it belongs to. */
 export interface Stamped<T> {
@@ -35,24 +41,40 @@ export interface StateTemplates<T> {
  * skeleton, content, empty, error with Retry, signed out.
  *
  * @fires {CustomEvent<LoyaltyError>} loyalty-error - A request for this element failed; `detail` is the typed error, for logging.
- * @csspart state - The wrapper of a signed-out, empty or error message.
+ * @csspart state - The wrapper of a signed-out, empty or error message (also `signed-out`, `empty` or `error`).
  * @csspart retry - The Retry button of the error state.
- * @cssprop --loyalty-color-text - Text colour.
- * @cssprop --loyalty-color-muted - Secondary text colour.
- * @cssprop --loyalty-color-surface - Background of the element.
- * @cssprop --loyalty-color-border - Border colour.
- * @cssprop --loyalty-color-accent - Accent colour (buttons, focus ring).
- * @cssprop --loyalty-color-on-accent - Text on the accent colour.
- * @cssprop --loyalty-color-danger - Error text colour.
- * @cssprop --loyalty-color-skeleton - Placeholder colour while loading.
- * @cssprop --loyalty-font-family - Font family.
- * @cssprop --loyalty-font-size - Base font size.
- * @cssprop --loyalty-radius - Corner radius.
- * @cssprop --loyalty-space - Base spacing unit.
+ * @csspart error-detail - The platform's own words about a failure (API text, shown as sent), under the kit's message.
+ * @csspart error-message - The kit's message in the error state.
+ * @cssprop --loyalty-color-scheme - `light`, `dark`, or `light dark` (default: follow the OS's `prefers-color-scheme`). Picks the side of every `light-dark()` colour; `<loyalty-session theme>` sets it for the elements inside.
+ * @cssprop --loyalty-color-text - Text colour (default `light-dark(#1d1d1f, #e8eaed)`).
+ * @cssprop --loyalty-color-muted - Secondary text: labels, hints, dates (default `light-dark(#5f6368, #a8adb4)`); also the border of inputs.
+ * @cssprop --loyalty-color-surface - Background of the element, its inputs and dialogs (default `light-dark(#ffffff, #1f2023)`).
+ * @cssprop --loyalty-color-border - Borders and dividers (default `light-dark(#dadce0, #3c4043)`).
+ * @cssprop --loyalty-color-accent - Buttons, focus rings, progress fills, available rewards (default `light-dark(#1a56db, #8ab4f8)`).
+ * @cssprop --loyalty-color-on-accent - Text on the accent colour (default `light-dark(#ffffff, #0b1a33)`).
+ * @cssprop --loyalty-color-danger - Error text and invalid-field borders (default `light-dark(#b3261e, #f2b8b5)`).
+ * @cssprop --loyalty-color-danger-strong - Background of destructive buttons, "Remove card", "Delete my account" (default `#b3261e`).
+ * @cssprop --loyalty-color-on-danger - Text on `--loyalty-color-danger-strong` (default `#ffffff`).
+ * @cssprop --loyalty-color-skeleton - Placeholders while loading, the track of progress bars (default `light-dark(#e8eaed, #3c4043)`).
+ * @cssprop --loyalty-color-backdrop - Behind a confirmation dialog (default `rgb(0 0 0 / 0.4)`).
+ * @cssprop --loyalty-font-family - Font family (default `system-ui, …`).
+ * @cssprop --loyalty-font-size - Base font size; everything else is in `em` (default `1rem`).
+ * @cssprop --loyalty-font-line-height - Line height (default `1.5`).
+ * @cssprop --loyalty-radius - Corner radius of the element; buttons, inputs and items use fractions of it (default `0.75rem`).
+ * @cssprop --loyalty-space-s - Small gaps: between buttons, under headings (default half of `--loyalty-space-m`).
+ * @cssprop --loyalty-space-m - The element's padding and the gaps between its rows (default `1rem`).
+ * @cssprop --loyalty-space-l - Padding of dialogs (default 1.5 × `--loyalty-space-m`).
  */
 export abstract class LoyaltyElement extends LitElement {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   @property({ reflect: true }) session = '';
+
+  /**
+   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
+   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   */
+  @property({ reflect: true }) theme?: LoyaltyTheme;
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -63,6 +85,13 @@ export abstract class LoyaltyElement extends LitElement {
   private watched?: LoyaltySessionState;
   private unwatch?: () => void;
   private lastError?: unknown;
+  private disconnectLocale?: () => void;
+
+  constructor() {
+    super();
+    // every string goes through msg(): a new page language re-renders the element
+    updateWhenLocaleChanges(this);
+  }
 
   /** The session this element reads from: the `session="id"` one, else the enclosing provider. */
   protected get sessionState(): LoyaltySessionState | undefined {
@@ -154,14 +183,17 @@ export abstract class LoyaltyElement extends LitElement {
   }
 
   protected renderSignedOut(): TemplateResult {
-    return html`<p class="state" part="state signed-out">Sign in to see your loyalty details.</p>`;
+    // after a 401 the member learns why they are signed out, not just that they are
+    const expired = this.sessionState?.expired ? html`${msg('Your session has expired.')} ` : nothing;
+    return html`<p class="state" part="state signed-out">${expired}${msg('Sign in to see your loyalty details.')}</p>`;
   }
 
   protected renderError(error: unknown, retry: () => void): TemplateResult {
-    const message = error instanceof LoyaltyError ? error.message : 'Something went wrong.';
+    const { text, detail } = describeError(error);
     return html`<div class="state error" part="state error" role="alert">
-      <p>${message}</p>
-      <button type="button" part="retry" @click=${retry}>Retry</button>
+      <p part="error-message">${text}</p>
+      ${detail ? html`<p part="error-detail">${detail}</p>` : nothing}
+      <button type="button" part="retry" @click=${retry}>${msg('Retry')}</button>
     </div>`;
   }
 
@@ -177,12 +209,15 @@ export abstract class LoyaltyElement extends LitElement {
     if (this.session) this.link();
     else this.watch(this.contextSession);
     document.addEventListener('loyalty-session-connected', this.onProviderConnected);
+    // without a session on the page, the kit's language is this element's nearest `lang`
+    this.disconnectLocale = connectLocaleSource({ isSession: false, locale: () => nearestLang(this) });
     for (const [task, record] of this.follows) if (!record.stop) this.subscribe(task, record);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('loyalty-session-connected', this.onProviderConnected);
+    this.disconnectLocale?.();
     this.watch(undefined);
     // a removed element must not be kept alive by the session's cache
     for (const record of this.follows.values()) {
@@ -193,7 +228,9 @@ export abstract class LoyaltyElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') && this.isConnected) this.link();
-    this.watch(this.sessionState);
+    // an update can run after the element was removed (added and removed in one task): following
+    // the session then would keep the element alive, and listening, for good
+    this.watch(this.isConnected ? this.sessionState : undefined);
   }
 
   /** Resolves `session="id"`; a provider that is not on the page or not upgraded yet announces itself later. */

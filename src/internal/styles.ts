@@ -1,46 +1,55 @@
 import { css } from 'lit';
 
 /**
- * The shared token layer. Page-level `--loyalty-*` tokens feed private `--_*` variables, with
- * light defaults and dark ones under `prefers-color-scheme: dark`.
+ * The shared token layer (documented with `@cssprop` on `LoyaltyElement`). Page-level
+ * `--loyalty-*` tokens feed private `--_*` variables. Each colour default is a `light-dark()`
+ * pair, resolved by the element's `color-scheme`: the OS preference (`light dark`), unless
+ * `--loyalty-color-scheme` (which `<loyalty-session theme>` sets) or the element's own `theme`
+ * attribute says otherwise. A page's own tokens may be `light-dark()` pairs too.
  */
 export const baseStyles = css`
   :host {
-    --_text: var(--loyalty-color-text, #1d1d1f);
-    --_muted: var(--loyalty-color-muted, #5f6368);
-    --_surface: var(--loyalty-color-surface, #ffffff);
-    --_border: var(--loyalty-color-border, #dadce0);
-    --_accent: var(--loyalty-color-accent, #1a56db);
-    --_on-accent: var(--loyalty-color-on-accent, #ffffff);
-    --_danger: var(--loyalty-color-danger, #b3261e);
+    color-scheme: var(--loyalty-color-scheme, light dark);
+    --_text: var(--loyalty-color-text, light-dark(#1d1d1f, #e8eaed));
+    --_muted: var(--loyalty-color-muted, light-dark(#5f6368, #a8adb4));
+    --_surface: var(--loyalty-color-surface, light-dark(#ffffff, #1f2023));
+    --_border: var(--loyalty-color-border, light-dark(#dadce0, #3c4043));
+    --_accent: var(--loyalty-color-accent, light-dark(#1a56db, #8ab4f8));
+    --_on-accent: var(--loyalty-color-on-accent, light-dark(#ffffff, #0b1a33));
+    --_danger: var(--loyalty-color-danger, light-dark(#b3261e, #f2b8b5));
     --_danger-strong: var(--loyalty-color-danger-strong, #b3261e);
-    --_skeleton: var(--loyalty-color-skeleton, #e8eaed);
+    --_on-danger: var(--loyalty-color-on-danger, #ffffff);
+    --_skeleton: var(--loyalty-color-skeleton, light-dark(#e8eaed, #3c4043));
+    --_backdrop: var(--loyalty-color-backdrop, rgb(0 0 0 / 0.4));
     --_font: var(--loyalty-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_size: var(--loyalty-font-size, 1rem);
+    --_line-height: var(--loyalty-font-line-height, 1.5);
     --_radius: var(--loyalty-radius, 0.75rem);
-    --_space: var(--loyalty-space, 1rem);
+    --_space: var(--loyalty-space-m, 1rem);
+    --_space-s: var(--loyalty-space-s, calc(var(--_space) * 0.5));
+    --_space-l: var(--loyalty-space-l, calc(var(--_space) * 1.5));
     display: block;
     box-sizing: border-box;
     color: var(--_text);
     background: var(--_surface);
     font-family: var(--_font);
     font-size: var(--_size);
-    line-height: 1.5;
+    line-height: var(--_line-height);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
+    /* API text may be one 10,000-character word: it wraps rather than widen the element */
+    overflow-wrap: anywhere;
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--loyalty-color-text, #e8eaed);
-      --_muted: var(--loyalty-color-muted, #a8adb4);
-      --_surface: var(--loyalty-color-surface, #1f2023);
-      --_border: var(--loyalty-color-border, #3c4043);
-      --_accent: var(--loyalty-color-accent, #8ab4f8);
-      --_on-accent: var(--loyalty-color-on-accent, #0b1a33);
-      --_danger: var(--loyalty-color-danger, #f2b8b5);
-      --_skeleton: var(--loyalty-color-skeleton, #3c4043);
-    }
+  /* theme="light|dark" overrides the scheme; any other value ("auto") follows the OS */
+  :host([theme]) {
+    color-scheme: light dark;
+  }
+  :host([theme='light' i]) {
+    color-scheme: light;
+  }
+  :host([theme='dark' i]) {
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
@@ -55,7 +64,7 @@ export const baseStyles = css`
     color: var(--_muted);
   }
   .state p {
-    margin: 0 0 calc(var(--_space) / 2);
+    margin: 0 0 var(--_space-s);
   }
   .error {
     color: var(--_danger);
@@ -80,7 +89,7 @@ export const baseStyles = css`
     border: 1px solid var(--_border);
   }
   button.danger {
-    color: #fff;
+    color: var(--_on-danger);
     background: var(--_danger-strong);
   }
   button:disabled {
@@ -92,20 +101,20 @@ export const baseStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_space-l);
     max-width: min(28rem, calc(100vw - 2rem));
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
+    background: var(--_backdrop);
   }
   dialog h2 {
-    margin: 0 0 calc(var(--_space) / 2);
+    margin: 0 0 var(--_space-s);
     font-size: 1.125em;
   }
   .dialog-actions {
     display: flex;
     justify-content: flex-end;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-s);
     margin-top: var(--_space);
   }
   .bone {

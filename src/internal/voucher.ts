@@ -1,6 +1,8 @@
+import { msg } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Reward } from '../api/types.js';
-import { formatDate } from './format.js';
+import { refusalText } from './error-text.js';
+import { formatDate, relativeDays } from './format.js';
 import type { Mutation, MutationOptions } from './mutation.js';
 
 /** Sets a held reward aside for the next purchase, or takes it back; refreshes every reward read. */
@@ -25,7 +27,7 @@ export class VoucherClaims {
     return {
       canClaim: this.supported() && !!r.voucher?.claimable,
       pending: this.claim.pending,
-      error: this.target === r.id && this.claim.status === 'error' ? this.claim.error?.message : undefined,
+      error: this.target === r.id && this.claim.status === 'error' ? refusalText(this.claim.error) : undefined,
       toggle: async () => {
         this.target = r.id;
         if ((await this.claim.run(r)).ok) this.done(r, !r.voucher?.claimed);
@@ -50,17 +52,24 @@ export interface VoucherControls {
  */
 export function voucherDetails(r: Reward, c: VoucherControls, locale: string | undefined): TemplateResult {
   const claimed = !!r.voucher?.claimed;
-  return html`<p part="voucher-status">${claimed ? 'Set aside for your next purchase' : 'Ready to use'}</p>
-    ${r.voucher?.code ? html`<p part="voucher-code">Code: <strong>${r.voucher.code}</strong></p>` : nothing}
-    ${r.expires ? html`<p class="muted" part="expires">Expires <time datetime=${r.expires.toISOString()}>${formatDate(r.expires, locale)}</time></p>` : nothing}
+  return html`<p part="voucher-status">${claimed ? msg('Set aside for your next purchase') : msg('Ready to use')}</p>
+    ${r.voucher?.code ? html`<p part="voucher-code">${msg(html`Code: <strong>${r.voucher.code}</strong>`)}</p>` : nothing}
+    ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, locale)}</p>` : nothing}
     ${c.canClaim
       ? html`<button type="button" class="secondary" part="claim" aria-pressed=${claimed} ?disabled=${c.pending}
           @click=${(e: Event) => {
             e.stopPropagation(); // not a choice of the reward itself
             c.toggle();
-          }}>Use on my next purchase<span class="visually-hidden">: ${r.name}</span></button>`
+          }}>${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span></button>`
       : nothing}
     ${c.error ? html`<p class="error" part="claim-error" role="alert">${c.error}</p>` : nothing}`;
+}
+
+/** "Expires Mar 3, 2027", and how soon in words when that is within a month ("Expires Mar 3, 2027 (in 3 days)"). */
+export function expiresOn(date: Date, locale: string | undefined): TemplateResult {
+  const soon = relativeDays(date, locale);
+  const time = html`<time datetime=${date.toISOString()}>${formatDate(date, locale)}</time>`;
+  return html`${msg(html`Expires ${time}`, { desc: 'Followed by a date, e.g. "Expires Mar 3, 2027".' })}${soon ? ` (${soon})` : nothing}`;
 }
 
 export const voucherStyles = css`

@@ -4,7 +4,9 @@ import { property } from 'lit/decorators.js';
 import { SPAAZA_API_BASE } from '../api/adapters/spaaza/index.js';
 import { SPOONITY_API_BASE } from '../api/adapters/spoonity/index.js';
 import type { LoyaltyError } from '../api/errors.js';
+import type { LoyaltyTheme } from '../internal/loyalty-element.js';
 import { emit } from '../internal/events.js';
+import { connectLocaleSource, nearestLang, updatePageLocale } from '../internal/localize.js';
 import { sessionContext } from './context.js';
 import { LoyaltySessionState } from './session.js';
 
@@ -32,7 +34,24 @@ export class LoyaltySession extends LitElement {
     :host {
       display: contents;
     }
+    /* the elements inside inherit it; an element's own \`theme\` still wins */
+    :host([theme]) {
+      --loyalty-color-scheme: light dark;
+    }
+    :host([theme='light' i]) {
+      --loyalty-color-scheme: light;
+    }
+    :host([theme='dark' i]) {
+      --loyalty-color-scheme: dark;
+    }
   `;
+
+  /**
+   * Colour scheme of every element inside: `light` or `dark` whatever the OS prefers, `auto` the
+   * OS's (`prefers-color-scheme`); any other value means `auto`. Unset, they follow the page's
+   * `--loyalty-color-scheme`, else the OS. An element's own `theme` wins over this.
+   */
+  @property({ reflect: true }) theme?: LoyaltyTheme;
 
   /** The loyalty platform: `spoonity` (default) or `spaaza`. */
   @property() backend = 'spoonity';
@@ -52,7 +71,11 @@ export class LoyaltySession extends LitElement {
    */
   @property({ attribute: 'user-id' }) userId = '';
 
-  /** BCP 47 locale for numbers, money and dates. Default: the nearest `lang` attribute, then the browser's. */
+  /**
+   * BCP 47 locale for numbers, money and dates (`fr-CA`), which also picks the language of the kit's
+   * text (the nearest of English, French, Spanish and Dutch; one language per page). Default: the
+   * nearest `lang` attribute, then the browser's. Changing it (or that `lang`) re-renders live.
+   */
   @property() locale = '';
 
   /** Per-attempt request timeout in milliseconds. */
@@ -84,6 +107,7 @@ export class LoyaltySession extends LitElement {
   private lastRefresh = 0;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private stopListeningToTabs?: () => void;
+  private disconnectLocale?: () => void;
 
   constructor() {
     super();
@@ -145,6 +169,11 @@ export class LoyaltySession extends LitElement {
     document.addEventListener('visibilitychange', this.onVisible);
     window.addEventListener('online', this.onOnline);
     this.state.locale = this.computeLocale();
+    this.disconnectLocale = connectLocaleSource({
+      isSession: true,
+      locale: () => this.state.locale,
+      langChanged: () => (this.state.locale = this.computeLocale()),
+    });
     this.stopListeningToTabs = this.state.listenToOtherTabs();
     this.scheduleRefresh();
     emit(this, 'loyalty-session-connected', { id: this.id });
@@ -156,12 +185,16 @@ export class LoyaltySession extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisible);
     window.removeEventListener('online', this.onOnline);
     this.stopListeningToTabs?.();
+    this.disconnectLocale?.();
     this.scheduleRefresh(); // clears the timer: no longer connected
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('refreshInterval')) this.scheduleRefresh();
-    if (changed.has('locale')) this.state.locale = this.computeLocale();
+    if (changed.has('locale') && this.isConnected) {
+      this.state.locale = this.computeLocale();
+      updatePageLocale();
+    }
     this.state.configure(this.readConfig());
   }
 
@@ -184,7 +217,7 @@ export class LoyaltySession extends LitElement {
   }
 
   private computeLocale(): string {
-    const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    const lang = this.locale || nearestLang(this);
     try {
       return Intl.getCanonicalLocales(lang)[0] ?? 'en';
     } catch {

@@ -204,7 +204,8 @@ export class LoyaltySessionState extends EventTarget {
 
   /**
    * Runs a write (never retried) and, once the server confirms it, refreshes what it touched.
-   * A 401 ends the session like any other request.
+   * A 401 ends the session like any other request. A write left unconfirmed (timeout, dropped
+   * connection) also refreshes what it touched, so the member sees whether it was applied.
    */
   async mutate<T>(run: (backend: LoyaltyBackend) => Promise<T>, invalidates: readonly string[] | ((value: T) => readonly string[])): Promise<T> {
     const generation = this._generation;
@@ -218,6 +219,10 @@ export class LoyaltySessionState extends EventTarget {
       return result;
     } catch (error) {
       if (error instanceof LoyaltyError && error.kind === 'auth' && generation === this._generation) this.expire(error);
+      // no answer, but the write may have been applied: read again what it touches (the server's
+      // truth, e.g. a linked card), rather than re-send it
+      if (error instanceof LoyaltyError && error.unconfirmed && generation === this._generation && typeof invalidates !== 'function')
+        this.cache.invalidate(invalidates);
       throw error;
     }
   }

@@ -460,8 +460,8 @@ describe('<checkin-code> · spoonity: rotating tokens', () => {
     it('takes themed code colours, and pure black on white with high-contrast', async () => {
       const { el } = await mount(MEMBERS.seed);
       await until(() => shownToken(el));
-      el.style.setProperty('--checkin-code-color', '#102a43');
-      el.style.setProperty('--checkin-code-background', '#fffbe6');
+      el.style.setProperty('--loyalty-checkin-code-color', '#102a43');
+      el.style.setProperty('--loyalty-checkin-code-background', '#fffbe6');
       expect(fill(el, 'path.dark')).to.equal('rgb(16, 42, 67)');
       expect(fill(el, 'rect.light')).to.equal('rgb(255, 251, 230)');
       el.highContrast = true;

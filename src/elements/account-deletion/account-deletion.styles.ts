@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const accountDeletionStyles = css`
   p {
-    margin: 0 0 calc(var(--_space) / 2);
+    margin: 0 0 var(--_space-s);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-s);
   }
   [tabindex='-1']:focus {
     outline: none;

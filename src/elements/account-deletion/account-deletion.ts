@@ -1,7 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Profile } from '../../api/types.js';
 import { ConfirmDialog } from '../../internal/confirm-dialog.js';
+import { errorLine } from '../../internal/error-text.js';
+import { cssProps } from '../../internal/css-props.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { baseStyles } from '../../internal/styles.js';
 import { queries } from '../../session/session.js';
@@ -60,15 +63,15 @@ export class AccountDeletion extends LoyaltyElement {
   }
 
   protected override render() {
-    if (this.finished === 'deleted') return html`<p part="message" tabindex="-1">Your account has been deleted.</p>`;
+    if (this.finished === 'deleted') return html`<p part="message" tabindex="-1">${msg('Your account has been deleted.')}</p>`;
     return this.renderTask(this.profile, {
-      skeleton: () => html`<p><span class="bone" style="--w:20em"></span></p><span class="bone" style="--w:10em;height:2.25em"></span>`,
+      skeleton: () => html`<p><span class="bone" ${cssProps({ '--w': '20em' })}></span></p><span class="bone" ${cssProps({ '--w': '10em', height: '2.25em' })}></span>`,
       complete: (p) => this.renderSteps(p),
     });
   }
 
   protected override renderSignedOut() {
-    return this.code ? html`<p class="state" part="state signed-out">Sign in to finish deleting your account.</p>` : super.renderSignedOut();
+    return this.code ? html`<p class="state" part="state signed-out">${msg('Sign in to finish deleting your account.')}</p>` : super.renderSignedOut();
   }
 
   private renderSteps(p: Profile) {
@@ -77,40 +80,42 @@ export class AccountDeletion extends LoyaltyElement {
     const final = oneStep || !!code;
     if (this.finished === 'requested' && !code)
       return html`<p part="message" tabindex="-1">
-        <strong>Check your email to confirm.</strong> We sent a link to ${p.email}. Your account is deleted only when you follow it.
+        ${msg(html`<strong>Check your email to confirm.</strong> We sent a link to ${p.email}. Your account is deleted only when you follow it.`)}
       </p>`;
     const failed = [this.request, this.finalize].find((m) => m.status === 'error')?.error;
     const refused = !oneStep && failed === this.finalize.error && failed?.kind === 'http' && failed.status! < 500;
     const busy = this.request.pending || this.finalize.pending;
     return html`<p part="message">
         ${code
-          ? 'Finish deleting your account: your points, rewards, cards and history will be gone for good.'
-          : `Deleting your account removes your points, rewards, cards and history for good.${oneStep ? '' : ' We will email you a link to confirm first.'}`}
+          ? msg('Finish deleting your account: your points, rewards, cards and history will be gone for good.')
+          : oneStep
+            ? msg('Deleting your account removes your points, rewards, cards and history for good.')
+            : msg('Deleting your account removes your points, rewards, cards and history for good. We will email you a link to confirm first.')}
       </p>
       ${failed
         ? html`<p class="error" part="error" role="alert">
-            ${refused ? 'That confirmation code is wrong or has already been used. Your account has not been deleted.' : failed.message}
+            ${refused ? msg('That confirmation code is wrong or has already been used. Your account has not been deleted.') : errorLine(failed)}
           </p>`
         : nothing}
       <div class="actions" part="actions">
         <button type="button" class="danger" part="delete" aria-disabled=${busy} @click=${() => this.start(final ? 'confirm' : 'request', p, code)}>
-          ${code ? 'Delete my account permanently' : 'Delete my account'}
+          ${code ? msg('Delete my account permanently') : msg('Delete my account')}
         </button>
         ${refused
-          ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>Email me a new link</button>`
+          ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>${msg('Email me a new link')}</button>`
           : nothing}
       </div>
       ${this.dialog.render(
         this.asking === 'confirm'
           ? {
-              heading: 'Delete your account for good?',
-              body: 'Your account, points, rewards, cards and history will be deleted. This cannot be undone.',
-              confirm: 'Delete my account',
+              heading: msg('Delete your account for good?'),
+              body: msg('Your account, points, rewards, cards and history will be deleted. This cannot be undone.'),
+              confirm: msg('Delete my account'),
             }
           : {
-              heading: 'Delete your account?',
-              body: html`We will email ${p.email} a link to confirm. Nothing is deleted until you follow it.`,
-              confirm: 'Send the email',
+              heading: msg('Delete your account?'),
+              body: msg(str`We will email ${p.email} a link to confirm. Nothing is deleted until you follow it.`),
+              confirm: msg('Send the email'),
             },
       )}`;
   }

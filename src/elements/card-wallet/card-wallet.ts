@@ -1,8 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyBackend } from '../../api/backend.js';
 import type { Card, CardKind, CardStatus, LinkCardInput, Reward } from '../../api/types.js';
 import { ConfirmDialog } from '../../internal/confirm-dialog.js';
+import { errorLine, fieldErrorText } from '../../internal/error-text.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { formatDate } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
@@ -16,7 +18,7 @@ type Field = 'number' | 'pin' | 'form';
 type Errors = Partial<Record<Field, string>>;
 
 const KINDS: readonly CardKind[] = ['first-party', 'third-party'];
-const KIND_LABELS: Record<CardKind, string> = { 'first-party': 'Loyalty card', 'third-party': 'Partner card' };
+const kindLabel = (kind: CardKind) => (kind === 'first-party' ? msg('Loyalty card') : msg('Partner card'));
 const BLANK: Draft = { number: '', pin: '' };
 const keyOf = (c: Card) => `${c.kind}:${c.id}`;
 
@@ -54,6 +56,9 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * @csspart form - The link form.
  * @csspart kinds - The card-type choice of the form (when more than one kind can be linked).
  * @csspart field - A label, its input and its message.
+ * @csspart label - The label of a field, or of the card-type choice.
+ * @csspart choice - One card type: its radio button and name.
+ * @csspart radio - The radio button of a card type.
  * @csspart input - A text input of the form.
  * @csspart field-error - What is wrong with one field.
  * @csspart form-error - Why a link failed, when it is about no field in particular.
@@ -61,9 +66,9 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * @csspart submit - The form's "Link card" button.
  * @csspart cancel - The form's "Cancel" button.
  * @csspart skeleton - The placeholder shown while loading.
- * @csspart vouchers - The vouchers: their label and list (also `voucher-list`, `voucher`, `voucher-name`, `description`, `voucher-status`, `voucher-code`, `expires`, `claim`, `claim-error`).
+ * @csspart vouchers - The vouchers: their label and list (also `vouchers-label`, `voucher-list`, `voucher` (and `claimed` when set aside), `voucher-name`, `description`, `voucher-status`, `voucher-code`, `expires`, `claim`, `claim-error`).
  * @csspart dialog - The removal confirmation (also `dialog-heading`, `dialog-body`, `dialog-actions`, `dialog-confirm`, `dialog-cancel`).
- * @cssprop --loyalty-card-wallet-gap - Space between cards (default `0.75 × --loyalty-space`).
+ * @cssprop --loyalty-card-wallet-gap - Space between cards (default `0.75 × --loyalty-space-m`).
  */
 export class CardWallet extends LoyaltyElement {
   static override styles = [baseStyles, formStyles, cardWalletStyles, voucherStyles];
@@ -124,20 +129,20 @@ export class CardWallet extends LoyaltyElement {
 
   protected override render() {
     return html`${this.renderTask(this.cards, {
-        skeleton: () => html`<p class="visually-hidden">Loading cards…</p>
+        skeleton: () => html`<p class="visually-hidden">${msg('Loading cards…')}</p>
           <ul part="list" aria-hidden="true"><li part="card"><span class="bone"></span><span class="bone button"></span></li></ul>`,
         complete: (cards) => this.renderWallet(this.confirmed?.base === cards ? this.confirmed.cards : cards),
       })}
       ${this.sessionState?.signedIn && this.supports('vouchers')
         ? this.renderTask(this.vouchers, {
-            skeleton: () => html`<p class="visually-hidden">Loading vouchers…</p><span class="bone" aria-hidden="true"></span>`,
+            skeleton: () => html`<p class="visually-hidden">${msg('Loading vouchers…')}</p><span class="bone" aria-hidden="true"></span>`,
             complete: (vouchers) => this.renderVouchers(vouchers),
           })
         : nothing}
       ${this.dialog.render({
-        heading: 'Remove this card?',
-        body: `The card ending in ${this.target?.number.slice(-4)} will no longer be linked to your account. You can link it again later.`,
-        confirm: 'Remove card',
+        heading: msg('Remove this card?'),
+        body: msg(str`The card ending in ${this.target?.number.slice(-4)} will no longer be linked to your account. You can link it again later.`),
+        confirm: msg('Remove card'),
       })}
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
@@ -147,19 +152,19 @@ export class CardWallet extends LoyaltyElement {
     const linking = this.supports('cards');
     return html`<div part="base">
       ${cards.length
-        ? html`<ul part="list" aria-label=${linking ? 'Linked cards' : 'Member card'}>${cards.map((c) => this.renderCard(c))}</ul>`
-        : html`<p class="state" part="state empty">${linking ? 'No cards linked yet' : 'No member card yet'}</p>`}
+        ? html`<ul part="list" aria-label=${linking ? msg('Linked cards') : msg('Member card')}>${cards.map((c) => this.renderCard(c))}</ul>`
+        : html`<p class="state" part="state empty">${linking ? msg('No cards linked yet') : msg('No member card yet')}</p>`}
       ${!linking
         ? nothing
         : this.formOpen || !cards.length
           ? this.renderForm(cards.length > 0)
-          : html`<button type="button" class="secondary" part="link-button" @click=${this.openForm}>Link card</button>`}
+          : html`<button type="button" class="secondary" part="link-button" @click=${this.openForm}>${msg('Link card')}</button>`}
     </div>`;
   }
 
   private renderVouchers(vouchers: Reward[]) {
     return html`<div part="vouchers" role="group" aria-labelledby="vouchers-label">
-      <p id="vouchers-label" class="label">Vouchers</p>
+      <p id="vouchers-label" class="label" part="vouchers-label">${msg('Vouchers')}</p>
       ${vouchers.length
         ? html`<ul part="voucher-list">
             ${vouchers.map(
@@ -170,7 +175,7 @@ export class CardWallet extends LoyaltyElement {
               </li>`,
             )}
           </ul>`
-        : html`<p class="state" part="state empty">No vouchers right now</p>`}
+        : html`<p class="state" part="state empty">${msg('No vouchers right now')}</p>`}
     </div>`;
   }
 
@@ -181,21 +186,21 @@ export class CardWallet extends LoyaltyElement {
     const busy = this.lost.pending || this.found.pending || this.removal.pending;
     const last4 = c.number.slice(-4);
     // every button's name starts with its visible label, then says which card it acts on
-    const which = html`<span class="visually-hidden">, card ending in ${last4}</span>`;
+    const which = html`<span class="visually-hidden">${msg(str`, card ending in ${last4}`, { desc: 'Appended to a button label for screen readers, e.g. "Remove, card ending in 4242".' })}</span>`;
     return html`<li part="card ${c.status}" data-key=${key}>
       <div part="summary">
-        <span part="kind">${KIND_LABELS[c.kind]}</span>
+        <span part="kind">${kindLabel(c.kind)}</span>
         <span part="number">${shown
           ? c.number.replace(/(\d{4})(?=\d)/g, '$1 ')
-          : html`<span aria-hidden="true">•••• ${last4}</span><span class="visually-hidden">ending in ${last4}</span>`}</span>
-        <span part="status">${lost ? 'Lost' : 'Active'}</span>
-        ${c.linked ? html`<span part="linked">Linked <time datetime=${c.linked.toISOString()}>${formatDate(c.linked, this.locale)}</time></span>` : nothing}
+          : html`<span aria-hidden="true">•••• ${last4}</span><span class="visually-hidden">${msg(str`ending in ${last4}`)}</span>`}</span>
+        <span part="status">${lost ? msg('Lost') : msg('Active')}</span>
+        ${c.linked ? html`<span part="linked">${msg(html`Linked ${html`<time datetime=${c.linked.toISOString()}>${formatDate(c.linked, this.locale)}</time>`}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' })}</span>` : nothing}
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="secondary" part="action reveal" aria-pressed=${shown} @click=${() => this.reveal(key)}>Show number${which}</button>
+        <button type="button" class="secondary" part="action reveal" aria-pressed=${shown} @click=${() => this.reveal(key)}>${msg('Show number')}${which}</button>
         ${this.supports('card-status')
-          ? html`<button type="button" class="secondary" part="action status-action" ?disabled=${busy} @click=${() => this.act(c, lost ? 'active' : 'lost')}>${lost ? 'Mark found' : 'Report lost'}${which}</button>
-            <button type="button" class="secondary" part="action remove" ?disabled=${busy} @click=${() => this.askRemove(c)}>Remove${which}</button>`
+          ? html`<button type="button" class="secondary" part="action status-action" ?disabled=${busy} @click=${() => this.act(c, lost ? 'active' : 'lost')}>${lost ? msg('Mark found') : msg('Report lost')}${which}</button>
+            <button type="button" class="secondary" part="action remove" ?disabled=${busy} @click=${() => this.askRemove(c)}>${msg('Remove')}${which}</button>`
           : nothing}
       </div>
       ${this.failed?.key === key ? html`<p class="error" part="action-error" role="alert">${this.failed.message}</p>` : nothing}
@@ -204,17 +209,17 @@ export class CardWallet extends LoyaltyElement {
 
   private renderForm(cancelable: boolean) {
     const [kinds, kind] = this.kind;
-    return html`<form part="form" aria-label="Link a card" novalidate @submit=${this.submit}>
+    return html`<form part="form" aria-label=${msg('Link a card')} novalidate @submit=${this.submit}>
       ${kinds.length > 1
-        ? html`<fieldset class="field" part="kinds"><legend>Card type</legend>${kinds.map(
-            (k) => html`<label class="choice"><input type="radio" name="kind" .checked=${k === kind} @change=${() => this.edit({ kind: k }, 'pin')} /> ${KIND_LABELS[k]}</label>`,
+        ? html`<fieldset class="field" part="kinds"><legend part="label">${msg('Card type')}</legend>${kinds.map(
+            (k) => html`<label class="choice" part="choice"><input type="radio" part="radio" name="kind" .checked=${k === kind} @change=${() => this.edit({ kind: k }, 'pin')} /> ${kindLabel(k)}</label>`,
           )}</fieldset>`
         : nothing}
-      ${this.field('number', 'Card number', 'text')} ${this.field('pin', kind === 'first-party' ? 'PIN' : 'PIN (optional)', 'password')}
+      ${this.field('number', msg('Card number'), 'text')} ${this.field('pin', kind === 'first-party' ? msg('PIN') : msg('PIN (optional)'), 'password')}
       ${this.errors.form ? html`<p class="error" part="form-error" role="alert">${this.errors.form}</p>` : nothing}
       <div class="actions" part="form-actions">
-        <button part="submit" ?disabled=${this.adding.pending}>Link card</button>
-        ${cancelable ? html`<button type="button" class="secondary" part="cancel" @click=${this.closeForm}>Cancel</button>` : nothing}
+        <button part="submit" ?disabled=${this.adding.pending}>${msg('Link card')}</button>
+        ${cancelable ? html`<button type="button" class="secondary" part="cancel" @click=${this.closeForm}>${msg('Cancel')}</button>` : nothing}
       </div>
     </form>`;
   }
@@ -222,7 +227,7 @@ export class CardWallet extends LoyaltyElement {
   private field(name: 'number' | 'pin', label: string, type: string) {
     const error = this.errors[name];
     return html`<div class="field" part="field">
-      <label for=${name}>${label}</label>
+      <label for=${name} part="label">${label}</label>
       <input id=${name} part="input" type=${type} inputmode="numeric" autocomplete="off" .value=${this.draft[name]}
         aria-invalid=${!!error} aria-describedby=${error ? `${name}-error` : nothing}
         @input=${(e: Event) => this.edit({ [name]: (e.target as HTMLInputElement).value }, name)} />
@@ -268,19 +273,19 @@ export class CardWallet extends LoyaltyElement {
     // what to fix, field by field, before anything is sent
     const errors: Errors = {
       number: !number
-        ? 'Enter the card number.'
+        ? msg('Enter the card number.')
         : /\D/.test(number)
-          ? 'The card number can only contain digits.'
+          ? msg('The card number can only contain digits.')
           : number.length < 8 || number.length > 19
-            ? 'The card number must be 8 to 19 digits long.'
+            ? msg('The card number must be 8 to 19 digits long.')
             : undefined,
-      pin: /\D/.test(pin) ? 'The PIN can only contain digits.' : !pin && kind === 'first-party' ? 'Enter the PIN printed on the card.' : undefined,
+      pin: /\D/.test(pin) ? msg('The PIN can only contain digits.') : !pin && kind === 'first-party' ? msg('Enter the PIN printed on the card.') : undefined,
     };
     if (!errors.number && !errors.pin) {
       const result = await this.adding.run({ kind, number, pin: pin || undefined });
       if (result.ok) {
         const card = result.value;
-        this.confirm((cards) => [...cards, card], `Card ending in ${number.slice(-4)} linked.`);
+        this.confirm((cards) => [...cards, card], msg(str`Card ending in ${number.slice(-4)} linked.`));
         this.formOpen = false;
         this.draft = BLANK;
         this.errors = {};
@@ -290,7 +295,8 @@ export class CardWallet extends LoyaltyElement {
       if (result.ignored) return;
       // the platform's own words, next to the field they are about
       const message = result.error.message;
-      errors[/\bpin\b/i.test(message) ? 'pin' : /number|card/i.test(message) ? 'number' : 'form'] = message;
+      const field: Field = /\bpin\b/i.test(message) ? 'pin' : /number|card/i.test(message) ? 'number' : 'form';
+      errors[field] = field === 'form' ? errorLine(result.error) : fieldErrorText(result.error);
     }
     this.errors = errors;
     return this.focusOn('[aria-invalid="true"], [part~="submit"]');
@@ -312,11 +318,15 @@ export class CardWallet extends LoyaltyElement {
       const changed = { ...card, status: status ?? card.status };
       this.confirm(
         (cards) => (status ? cards.map((c) => (keyOf(c) === key ? changed : c)) : cards.filter((c) => keyOf(c) !== key)),
-        `Card ending in ${card.number.slice(-4)} ${status ? (status === 'lost' ? 'reported lost' : 'marked found') : 'removed'}.`,
+        status === 'lost'
+          ? msg(str`Card ending in ${card.number.slice(-4)} reported lost.`)
+          : status
+            ? msg(str`Card ending in ${card.number.slice(-4)} marked found.`)
+            : msg(str`Card ending in ${card.number.slice(-4)} removed.`),
       );
       this.emit(status ? 'loyalty-card-status-changed' : 'loyalty-card-removed', changed);
     } else if (!result.ignored) {
-      this.failed = { key, message: result.error.message };
+      this.failed = { key, message: errorLine(result.error) };
     }
     // the control was disabled while in flight: give keyboard users their place back
     await this.focusOn(`[data-key="${key}"] [part~="${status ? 'status-action' : 'remove'}"], [part~="link-button"], #number`, true);

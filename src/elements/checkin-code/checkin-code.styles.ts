@@ -3,11 +3,13 @@ import { css } from 'lit';
 /** The symbol keeps dark modules on a light quiet zone in every theme (scanners need it); no dark-mode override. */
 export const checkinStyles = css`
   :host {
-    --_code-size: var(--checkin-code-size, 14rem);
-    --_code-dark: var(--checkin-code-color, #000000);
-    --_code-light: var(--checkin-code-background, #ffffff);
+    --_code-size: var(--loyalty-checkin-code-size, 14rem);
+    --_code-dark: var(--loyalty-checkin-code-color, #000000);
+    --_code-light: var(--loyalty-checkin-code-background, #ffffff);
+    --_code-expired: var(--loyalty-checkin-code-expired-color, #c4c7cc);
     text-align: center;
   }
+  /* high contrast is pure black on white whatever the theme: not a token */
   :host([high-contrast]) {
     --_code-dark: #000000;
     --_code-light: #ffffff;
@@ -17,7 +19,7 @@ export const checkinStyles = css`
     margin: 0;
     display: grid;
     justify-items: center;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-s);
   }
   .frame {
     display: block;
@@ -45,7 +47,7 @@ export const checkinStyles = css`
     outline: 2px solid var(--_text);
   }
   .expired .dark {
-    fill: #c4c7cc;
+    fill: var(--_code-expired);
   }
   .expired svg {
     filter: blur(3px);
@@ -88,7 +90,7 @@ export const checkinStyles = css`
     color: var(--_muted);
   }
   .actions {
-    margin-top: calc(var(--_space) / 2);
+    margin-top: var(--_space-s);
   }
   .bone.square {
     display: block;

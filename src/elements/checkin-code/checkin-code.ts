@@ -1,8 +1,10 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyError } from '../../api/errors.js';
 import type { Card, CheckinCode as CheckinToken } from '../../api/types.js';
 import { code128Path, encodeCode128 } from '../../internal/code128.js';
+import { formatRelative } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import type { MutationResult } from '../../internal/mutation.js';
 import { encodeQr, qrPath } from '../../internal/qr.js';
@@ -39,7 +41,6 @@ interface Fallback {
 }
 
 const bucket = (secondsLeft: number) => ANNOUNCE_AT.filter((s) => secondsLeft <= s).at(-1) ?? Infinity;
-const inWords = (s: number) => (s === 60 ? '1 minute' : `${s} seconds`);
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
 /** Groups of four characters, for reading out or typing in at the till. */
@@ -65,6 +66,7 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * @csspart code - The SVG symbol (`role="img"`, labelled with the token).
  * @csspart expired - Added to `code` once the token has expired (greyed out, no longer scannable).
  * @csspart static - Added to `code` when the member's card number is shown instead of a token.
+ * @csspart caption - Under the symbol: its label, the token and the countdown.
  * @csspart label - What the code is ("Check-in code", "Member card").
  * @csspart token - The token (or card number) as text, in groups of four.
  * @csspart countdown - Time left before the token expires, or "Code expired — refresh".
@@ -72,9 +74,10 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * @csspart actions - The wrapper of the Refresh button.
  * @csspart refresh - The "Refresh code" (or "Try again") button.
  * @csspart skeleton - The placeholder shown while the first token loads.
- * @cssprop --checkin-code-size - Width of a QR code (default `14rem`); a barcode is 1.5 × as wide.
- * @cssprop --checkin-code-color - Colour of the modules and bars (default `#000`, in dark mode too).
- * @cssprop --checkin-code-background - Colour of the quiet zone around them (default `#fff`, in dark mode too).
+ * @cssprop --loyalty-checkin-code-size - Width of a QR code (default `14rem`); a barcode is 1.5 × as wide.
+ * @cssprop --loyalty-checkin-code-color - Colour of the modules and bars (default `#000`, in dark mode too: scanners need dark on light).
+ * @cssprop --loyalty-checkin-code-background - Colour of the quiet zone around them (default `#fff`, in dark mode too).
+ * @cssprop --loyalty-checkin-code-expired-color - Colour of the modules of an expired code (default `#c4c7cc`, greyed out).
  */
 export class CheckinCodeElement extends LoyaltyElement {
   static override styles = [baseStyles, checkinStyles];
@@ -192,24 +195,24 @@ export class CheckinCodeElement extends LoyaltyElement {
     return html`<figure part="base">
         ${this.renderSymbol(
           t.code.token,
-          expired ? 'Expired check-in code, no longer valid' : `Check-in code: ${grouped}`,
+          expired ? msg('Expired check-in code, no longer valid') : msg(str`Check-in code: ${grouped}`),
           expired ? 'code expired' : 'code',
         )}
-        <figcaption>
-          <p class="label" part="label">Check-in code</p>
+        <figcaption part="caption">
+          <p class="label" part="label">${msg('Check-in code')}</p>
           ${expired
-            ? html`<p class="countdown expired-note" part="countdown">Code expired — refresh</p>`
+            ? html`<p class="countdown expired-note" part="countdown">${msg('Code expired — refresh')}</p>`
             : html`<p class="token" part="token">${grouped}</p>
                 ${left === undefined
                   ? nothing
                   : html`<p class="countdown" part="countdown" role="timer">
-                      Expires in <time datetime=${`PT${left}S`}>${clock(left)}</time>
+                      ${msg(html`Expires in ${html`<time datetime=${`PT${left}S`}>${clock(left)}</time>`}`, { desc: 'Followed by minutes:seconds, e.g. "Expires in 4:59".' })}
                     </p>`}`}
         </figcaption>
       </figure>
       <div class="actions" part="actions">
         <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
-          ${this.requesting ? 'Refreshing…' : 'Refresh code'}
+          ${this.requesting ? msg('Refreshing…') : msg('Refresh code')}
         </button>
       </div>`;
   }
@@ -217,17 +220,17 @@ export class CheckinCodeElement extends LoyaltyElement {
   private renderCard(card: Card, fallback: Fallback): TemplateResult {
     const grouped = groupToken(card.number);
     return html`<figure part="base">
-        ${this.renderSymbol(card.number, `Member card number, a static code: ${grouped}`, 'code static')}
-        <figcaption>
-          <p class="label" part="label">Member card number (static code)</p>
+        ${this.renderSymbol(card.number, msg(str`Member card number, a static code: ${grouped}`), 'code static')}
+        <figcaption part="caption">
+          <p class="label" part="label">${msg('Member card number (static code)')}</p>
           <p class="token" part="token">${grouped}</p>
         </figcaption>
       </figure>
       ${fallback.error
-        ? html`<p class="note" part="note">A check-in code could not be created, so your card number is shown instead.</p>
+        ? html`<p class="note" part="note">${msg('A check-in code could not be created, so your card number is shown instead.')}</p>
             <div class="actions" part="actions">
               <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
-                Try again
+                ${msg('Try again')}
               </button>
             </div>`
         : nothing}`;
@@ -235,7 +238,7 @@ export class CheckinCodeElement extends LoyaltyElement {
 
   private renderNoCode(fallback: Fallback): TemplateResult {
     if (fallback.error) return this.renderError(fallback.error, () => void this.request());
-    return html`<p class="state" part="state empty">No check-in code is available for this account.</p>`;
+    return html`<p class="state" part="state empty">${msg('No check-in code is available for this account.')}</p>`;
   }
 
   /**
@@ -260,10 +263,10 @@ export class CheckinCodeElement extends LoyaltyElement {
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div class="visually-hidden">Loading your check-in code…</div>
+    return html`<div class="visually-hidden">${msg('Loading your check-in code…')}</div>
       <figure part="base" aria-hidden="true">
         <span class="bone ${this.format === 'code128' ? 'bars' : 'square'}"></span>
-        <figcaption>
+        <figcaption part="caption">
           <p class="label"><span class="bone line label-bone"></span></p>
           <p class="token"><span class="bone line token-bone"></span></p>
         </figcaption>
@@ -309,7 +312,7 @@ export class CheckinCodeElement extends LoyaltyElement {
       mark: ttl === undefined ? Infinity : bucket(Math.ceil(ttl / 1000)),
     };
     this.now = now;
-    this.announcement = ttl !== undefined && ttl <= 0 ? 'Check-in code expired.' : replacing ? 'New check-in code.' : '';
+    this.announcement = ttl !== undefined && ttl <= 0 ? msg('Check-in code expired.') : replacing ? msg('New check-in code.') : '';
     this.schedule();
   }
 
@@ -335,14 +338,15 @@ export class CheckinCodeElement extends LoyaltyElement {
     const left = Math.ceil((t.expiresAt - this.now) / 1000);
     if (left <= 0) {
       this.stopTimers();
-      this.announcement = 'Check-in code expired.';
+      this.announcement = msg('Check-in code expired.');
       void this.request(); // unless the early refresh is still on its way
       return;
     }
     const mark = bucket(left);
     if (mark < t.mark) {
       t.mark = mark;
-      this.announcement = `Check-in code expires in ${inWords(mark)}.`;
+      const when = mark === 60 ? formatRelative(1, 'minute', this.locale) : formatRelative(mark, 'second', this.locale);
+      this.announcement = msg(str`Check-in code expires ${when}.`, { desc: 'Announced to screen readers; the placeholder is a relative time such as "in 10 seconds".' });
     }
   }
 

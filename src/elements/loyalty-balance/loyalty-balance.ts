@@ -1,6 +1,8 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Balances, LoyaltyCurrencyBalance, Money } from '../../api/types.js';
+import { cssProps } from '../../internal/css-props.js';
 import { formatDate, formatMoney, formatNumber } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { baseStyles } from '../../internal/styles.js';
@@ -25,7 +27,7 @@ export type BalanceShow = 'all' | 'points' | 'quickpay';
  * @csspart expiration - One upcoming expiration.
  * @csspart skeleton - The placeholder shown while loading.
  * @cssprop --loyalty-balance-amount-size - Size of the figures (default `1.5em`).
- * @cssprop --loyalty-balance-row-gap - Space between balances.
+ * @cssprop --loyalty-balance-row-gap - Space between balances (default `0.75 × --loyalty-space-m`).
  */
 export class LoyaltyBalance extends LoyaltyElement {
   static override styles = [baseStyles, balanceStyles];
@@ -33,8 +35,8 @@ export class LoyaltyBalance extends LoyaltyElement {
   /** Which balances to show: `all` (default), `points` (loyalty currencies) or `quickpay` (stored value). */
   @property({ reflect: true }) show: BalanceShow = 'all';
 
-  /** Label of the stored-value balance. */
-  @property({ attribute: 'stored-value-label' }) storedValueLabel = 'Quick Pay balance';
+  /** Label of the stored-value balance. Default: "Quick Pay balance", in the page's language. */
+  @property({ attribute: 'stored-value-label' }) storedValueLabel = '';
 
   /** ISO 4217 code of money balances whose platform names none (Spaaza's cashback), e.g. `EUR`. */
   @property() currency = '';
@@ -73,7 +75,11 @@ export class LoyaltyBalance extends LoyaltyElement {
   }
 
   private emptyText() {
-    return this.show === 'points' ? 'No points yet.' : this.show === 'quickpay' ? 'No stored value.' : 'No balances yet.';
+    return this.show === 'points' ? msg('No points yet.') : this.show === 'quickpay' ? msg('No stored value.') : msg('No balances yet.');
+  }
+
+  private get storedLabel(): string {
+    return this.storedValueLabel || msg('Quick Pay balance');
   }
 
   private renderBalances(b: Balances) {
@@ -85,7 +91,7 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   private renderStored(money: Money) {
     return html`<div class="row" part="row stored-value">
-      <dt part="label">${this.storedValueLabel}</dt>
+      <dt part="label">${this.storedLabel}</dt>
       <dd part="amount">${formatMoney(money.amount, money.currency, this.locale)}</dd>
     </div>`;
   }
@@ -95,13 +101,14 @@ export class LoyaltyBalance extends LoyaltyElement {
       <dt part="label">${c.name}</dt>
       <dd part="amount">${this.amount(c)}</dd>
       ${c.expiring.length
-        ? html`<dd class="expiring"><ul part="expirations" aria-label="${c.name} expiring soon">
-            ${c.expiring.map(
-              (e) => html`<li part="expiration">
-                ${formatNumber(e.amount, this.locale)} ${c.name} expire on
-                <time datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>
-              </li>`,
-            )}
+        ? html`<dd class="expiring"><ul part="expirations" aria-label=${msg(str`${c.name} expiring soon`, { desc: 'The placeholder is the name of a loyalty currency, e.g. Points.' })}>
+            ${c.expiring.map((e) => {
+              const amount = formatNumber(e.amount, this.locale);
+              const date = html`<time datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>`;
+              return html`<li part="expiration">
+                ${msg(html`${amount} ${c.name} expire on ${date}`, { desc: 'E.g. "120 Points expire on Mar 3, 2027".' })}
+              </li>`;
+            })}
           </ul></dd>`
         : nothing}
     </div>`;
@@ -114,13 +121,13 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   private renderSkeleton() {
     const rows = this.show === 'all' && this.showStored ? 2 : 1;
-    return html`<div class="visually-hidden">Loading balances…</div>
+    return html`<div class="visually-hidden">${msg('Loading balances…')}</div>
       <dl part="base" aria-hidden="true">
         ${Array.from(
           { length: rows },
           (_, i) => html`<div class="row" part="row">
-            <dt><span class="bone" style="--w:${i ? 5 : 8}em"></span></dt>
-            <dd><span class="bone amount" style="--w:${i ? 3 : 5}em"></span></dd>
+            <dt><span class="bone" ${cssProps({ '--w': i ? '5em' : '8em' })}></span></dt>
+            <dd><span class="bone amount" ${cssProps({ '--w': i ? '3em' : '5em' })}></span></dd>
           </div>`,
         )}
       </dl>`;
@@ -133,13 +140,13 @@ export class LoyaltyBalance extends LoyaltyElement {
     if (!session?.signedIn || !value || value.generation !== session.generation) return;
     const b = value.data;
     const parts = [
-      ...(this.showStored && b.storedValue ? [`${this.storedValueLabel} ${formatMoney(b.storedValue.amount, b.storedValue.currency, this.locale)}`] : []),
+      ...(this.showStored && b.storedValue ? [`${this.storedLabel} ${formatMoney(b.storedValue.amount, b.storedValue.currency, this.locale)}`] : []),
       ...(this.showCurrencies ? b.currencies.map((c) => `${c.name} ${this.amount(c)}`) : []),
     ];
     const text = parts.join(', ');
     const last = this.lastSummary;
     this.lastSummary = { generation: value.generation, text };
-    if (last && last.generation === value.generation && last.text !== text) this.announcement = `Balance updated: ${text}`;
+    if (last && last.generation === value.generation && last.text !== text) this.announcement = msg(str`Balance updated: ${text}`, { desc: 'Announced to screen readers; the placeholder lists the balances, e.g. "Points 20, Quick Pay balance $15.00".' });
   }
 }
 

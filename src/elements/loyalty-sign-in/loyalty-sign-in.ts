@@ -1,6 +1,8 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { LoyaltyError } from '../../api/errors.js';
+import { fieldErrorText } from '../../internal/error-text.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { baseStyles } from '../../internal/styles.js';
@@ -9,11 +11,11 @@ import { signInStyles } from './loyalty-sign-in.styles.js';
 
 /** What the member reads when sign-in fails: by cause, never the raw request. */
 function failureMessage(e: LoyaltyError): string {
-  if (e.kind === 'auth') return 'That email address and password do not match. Check them and try again.';
+  if (e.kind === 'auth') return msg('That email address and password do not match. Check them and try again.');
   if (e.status === 403 || String(e.code) === '16902')
-    return 'This account is not verified yet. Follow the link in your verification email, then sign in again.';
-  if (e.kind === 'network' || e.kind === 'timeout') return 'We could not reach the loyalty service. Check your connection and try again.';
-  return e.message;
+    return msg('This account is not verified yet. Follow the link in your verification email, then sign in again.');
+  if (e.kind === 'network' || e.kind === 'timeout') return msg('We could not reach the loyalty service. Check your connection and try again.');
+  return fieldErrorText(e);
 }
 
 /**
@@ -31,8 +33,10 @@ function failureMessage(e: LoyaltyError): string {
  * @csspart label - The label of an input.
  * @csspart input - The email and password inputs.
  * @csspart error - Why sign-in failed.
+ * @csspart actions - The row of the Sign in button.
  * @csspart submit - The Sign in button.
  * @csspart signed-in - The signed-in state: who, and the Sign out button.
+ * @csspart greeting - "Signed in as …".
  * @csspart sign-out - The Sign out button.
  */
 export class LoyaltySignIn extends LoyaltyElement {
@@ -55,8 +59,8 @@ export class LoyaltySignIn extends LoyaltyElement {
     const p = this.profile.value?.generation === this.sessionState?.generation ? this.profile.value?.data : undefined;
     const who = (p && `${p.firstName} ${p.lastName}`.trim()) || p?.email || this.email;
     return html`<div class="signed-in" part="signed-in">
-      <p>${who ? html`Signed in as <strong>${who}</strong>` : 'You are signed in.'}</p>
-      <button type="button" class="secondary" part="sign-out" @click=${this.signOut}>Sign out</button>
+      <p part="greeting">${who ? msg(html`Signed in as <strong>${who}</strong>`) : msg('You are signed in.')}</p>
+      <button type="button" class="secondary" part="sign-out" @click=${this.signOut}>${msg('Sign out')}</button>
     </div>`;
   }
 
@@ -65,15 +69,15 @@ export class LoyaltySignIn extends LoyaltyElement {
     const described = this.failure ? 'sign-in-error' : nothing;
     return html`<form part="form" novalidate @submit=${this.submit}>
       <div class="field" part="field">
-        <label for="email" part="label">Email</label>
+        <label for="email" part="label">${msg('Email')}</label>
         <input id="email" name="email" type="email" autocomplete="email" part="input" aria-invalid=${invalid} aria-describedby=${described} />
       </div>
       <div class="field" part="field">
-        <label for="password" part="label">Password</label>
+        <label for="password" part="label">${msg('Password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" part="input" aria-invalid=${invalid} aria-describedby=${described} />
       </div>
       ${this.failure ? html`<p id="sign-in-error" class="error" part="error" role="alert">${this.failure}</p>` : nothing}
-      <div class="actions"><button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? 'Signing in…' : 'Sign in'}</button></div>
+      <div class="actions" part="actions"><button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? msg('Signing in…') : msg('Sign in')}</button></div>
     </form>`;
   }
 
@@ -93,7 +97,7 @@ export class LoyaltySignIn extends LoyaltyElement {
       if (!session) throw new LoyaltyError('unsupported', 'This sign-in form is not connected to a <loyalty-session>.');
       await session.signIn({ email, password: password.value });
       this.email = email;
-      this.announcement = `Signed in as ${email}.`;
+      this.announcement = msg(str`Signed in as ${email}.`);
       this.emit('loyalty-signed-in', { email });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=sign-out]')?.focus();
@@ -101,7 +105,7 @@ export class LoyaltySignIn extends LoyaltyElement {
       const err = error instanceof LoyaltyError ? error : new LoyaltyError('network', 'Sign-in failed. Please try again.');
       // our own message, never one that could echo the request
       const message = failureMessage(err);
-      this.failure = password.value.length > 3 && message.includes(password.value) ? 'Sign-in failed. Please try again.' : message;
+      this.failure = password.value.length > 3 && message.includes(password.value) ? msg('Sign-in failed. Please try again.') : message;
       this.report(new LoyaltyError(err.kind, this.failure, { status: err.status, code: err.code, referenceId: err.referenceId, field: err.field }));
       await this.updateComplete;
       (err.field === 'email' || !email ? this.input('email') : password).focus();
@@ -114,7 +118,7 @@ export class LoyaltySignIn extends LoyaltyElement {
   private signOut() {
     void this.sessionState?.signOut();
     this.email = '';
-    this.announcement = 'Signed out.';
+    this.announcement = msg('Signed out.');
     this.emit('loyalty-signed-out');
     void this.updateComplete.then(() => this.input('email')?.focus());
   }

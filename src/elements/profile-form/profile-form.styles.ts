@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const profileFormStyles = css`
   dl {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-s);
     margin: 0;
   }
   dt {

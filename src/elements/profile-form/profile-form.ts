@@ -1,6 +1,9 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Profile, ProfileChanges, ProfileField } from '../../api/types.js';
+import { cssProps } from '../../internal/css-props.js';
+import { errorLine, fieldErrorText } from '../../internal/error-text.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { formatDate } from '../../internal/format.js';
 import { LoyaltyElement, type Stamped } from '../../internal/loyalty-element.js';
@@ -14,7 +17,8 @@ export type ProfileUpdate = Omit<ProfileChanges, 'currentPassword'>;
 interface Field {
   /** Its name in `fields`, and the form control's `name`. */
   key: string;
-  label: string;
+  /** In the page's language (read at render time). */
+  label: () => string;
   /** Where the value goes in `ProfileChanges`. */
   prop: keyof ProfileChanges;
   type?: string;
@@ -28,36 +32,37 @@ interface Field {
   match: (message: string) => boolean;
 }
 
-const CONSENT = ['Do not contact me', 'Email only', 'Text messages (SMS) only', 'Email and text messages'];
+/** The contact-consent choices, by the value the platform stores (0…3). */
+const consentChoices = () => [msg('Do not contact me'), msg('Email only'), msg('Text messages (SMS) only'), msg('Email and text messages')];
 const isoDate = (d?: Date) => (d && !isNaN(+d) ? d.toISOString().slice(0, 10) : '');
 const about = (r: RegExp) => (m: string) => r.test(m);
-const required = (what: string) => (v: string) => (v.trim() ? undefined : `Enter your ${what}.`);
+const required = (why: () => string) => (v: string) => (v.trim() ? undefined : why());
 
 const CORE: Field[] = [
-  { key: 'first-name', label: 'First name', prop: 'firstName', autocomplete: 'given-name', get: (p) => p.firstName, check: required('first name'), match: about(/first.?name/i) },
-  { key: 'last-name', label: 'Last name', prop: 'lastName', autocomplete: 'family-name', get: (p) => p.lastName, check: required('last name'), match: about(/last.?name/i) },
+  { key: 'first-name', label: () => msg('First name'), prop: 'firstName', autocomplete: 'given-name', get: (p) => p.firstName, check: required(() => msg('Enter your first name.')), match: about(/first.?name/i) },
+  { key: 'last-name', label: () => msg('Last name'), prop: 'lastName', autocomplete: 'family-name', get: (p) => p.lastName, check: required(() => msg('Enter your last name.')), match: about(/last.?name/i) },
   {
-    key: 'email', label: 'Email', prop: 'email', type: 'email', autocomplete: 'email', get: (p) => p.email, match: about(/e-?mail/i),
-    check: (v) => required('email address')(v) ?? (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? undefined : 'Enter an email address like name@example.com.'),
+    key: 'email', label: () => msg('Email'), prop: 'email', type: 'email', autocomplete: 'email', get: (p) => p.email, match: about(/e-?mail/i),
+    check: (v) => required(() => msg('Enter your email address.'))(v) ?? (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? undefined : msg('Enter an email address like name@example.com.')),
   },
   {
-    key: 'phone', label: 'Phone', prop: 'phone', type: 'tel', autocomplete: 'tel', get: (p) => p.phone ?? '', match: about(/phone/i),
-    check: (v) => (!v.trim() || (/^\+?[\d\s().-]+$/.test(v.trim()) && /^\d{7,15}$/.test(v.replace(/\D/g, ''))) ? undefined : 'Enter a phone number of 7 to 15 digits, like +1 555 555 0100.'),
+    key: 'phone', label: () => msg('Phone'), prop: 'phone', type: 'tel', autocomplete: 'tel', get: (p) => p.phone ?? '', match: about(/phone/i),
+    check: (v) => (!v.trim() || (/^\+?[\d\s().-]+$/.test(v.trim()) && /^\d{7,15}$/.test(v.replace(/\D/g, ''))) ? undefined : msg('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.')),
   },
   {
-    key: 'birthdate', label: 'Birthdate', prop: 'birthdate', type: 'date', autocomplete: 'bday', get: (p) => isoDate(p.birthdate), put: (v) => new Date(v), match: about(/birth/i),
-    check: (v) => (!v ? 'Enter your birthdate.' : new Date(v).getTime() < Date.now() ? undefined : 'Enter a birthdate in the past.'),
+    key: 'birthdate', label: () => msg('Birthdate'), prop: 'birthdate', type: 'date', autocomplete: 'bday', get: (p) => isoDate(p.birthdate), put: (v) => new Date(v), match: about(/birth/i),
+    check: (v) => (!v ? msg('Enter your birthdate.') : new Date(v).getTime() < Date.now() ? undefined : msg('Enter a birthdate in the past.')),
   },
-  { key: 'language', label: 'Language', prop: 'language', autocomplete: 'language', get: (p) => p.language ?? '', match: about(/language/i) },
-  { key: 'contact-consent', label: 'How may we contact you?', prop: 'contactConsent', get: (p) => String(p.contactConsent ?? ''), put: Number, match: about(/consent/i) },
+  { key: 'language', label: () => msg('Language'), prop: 'language', autocomplete: 'language', get: (p) => p.language ?? '', match: about(/language/i) },
+  { key: 'contact-consent', label: () => msg('How may we contact you?'), prop: 'contactConsent', get: (p) => String(p.contactConsent ?? ''), put: Number, match: about(/consent/i) },
 ];
 
-const PASSWORD: Field = { key: 'current-password', label: 'Current password', prop: 'currentPassword', type: 'password', autocomplete: 'current-password', get: () => '', match: about(/password/i) };
+const PASSWORD: Field = { key: 'current-password', label: () => msg('Current password'), prop: 'currentPassword', type: 'password', autocomplete: 'current-password', get: () => '', match: about(/password/i) };
 
 /** A merchant-defined field, named in API messages by its id or its label. */
 const metaField = (f: ProfileField): Field => ({
   key: `meta:${f.id}`,
-  label: f.label || 'Other',
+  label: () => f.label || msg('Other'),
   prop: 'metadata',
   get: () => f.value,
   match: (m) => m.split(/\W+/).includes(f.id) || (!!f.label && m.toLowerCase().includes(f.label.toLowerCase())),
@@ -80,6 +85,8 @@ const valuesOf = (p: Profile): Record<string, string> =>
  * @csspart input - An input or select.
  * @csspart field-error - Why a field's value cannot be saved.
  * @csspart error - Why saving failed, when it is not about one field.
+ * @csspart choice - One contact choice: its radio button (an `input`) and its text.
+ * @csspart actions - The row of the Save button and the notice.
  * @csspart save - The Save button.
  * @csspart notice - The confirmation after saving (a polite live region).
  * @csspart base - The list of fields when `readonly`.
@@ -184,23 +191,23 @@ export class ProfileForm extends LoyaltyElement {
   }
 
   private display(f: Field, v: string) {
-    if (!v) return 'Not set';
+    if (!v) return msg('Not set');
     if (f.key === 'birthdate') return formatDate(new Date(v), this.locale, { dateStyle: 'long', timeZone: 'UTC' });
     if (f.key === 'language') return this.choices[v] ?? v;
-    return f.key === 'contact-consent' ? CONSENT[+v] : v;
+    return f.key === 'contact-consent' ? (consentChoices()[+v] ?? v) : v;
   }
 
   private renderProfile(p: Profile) {
     const fields = this.shown(p);
     if (this.readonly || !this.supports('profile-update'))
       return html`<dl part="base">
-        ${fields.map((f) => html`<div part="row"><dt part="label">${f.label}</dt><dd part="value">${this.display(f, this.base[f.key])}</dd></div>`)}
+        ${fields.map((f) => html`<div part="row"><dt part="label">${f.label()}</dt><dd part="value">${this.display(f, this.base[f.key])}</dd></div>`)}
       </dl>`;
     return html`<form part="form" novalidate @input=${this.onInput} @submit=${this.submit}>
       ${fields.map((f) => this.renderField(f))} ${this.requirePassword ? this.renderField(PASSWORD) : nothing}
       ${this.errors.form ? html`<p class="error" part="error" role="alert">${this.errors.form}</p>` : nothing}
-      <div class="actions">
-        <button type="submit" part="save" ?disabled=${!this.dirty || this.save.pending}>${this.save.pending ? 'Saving…' : 'Save'}</button>
+      <div class="actions" part="actions">
+        <button type="submit" part="save" ?disabled=${!this.dirty || this.save.pending}>${this.save.pending ? msg('Saving…') : msg('Save')}</button>
         <p class="saved" part="notice" role="status">${this.notice}</p>
       </div>
     </form>`;
@@ -215,9 +222,9 @@ export class ProfileForm extends LoyaltyElement {
     const message = error ? html`<p id="${key}-error" class="error" part="field-error">${error}</p>` : nothing;
     if (key === 'contact-consent')
       return html`<fieldset class="field" part="field" aria-describedby=${described}>
-        <legend part="label">${f.label}</legend>
-        ${CONSENT.map(
-          (text, i) => html`<label class="choice"><input type="radio" name=${key} value=${i} .checked=${value === String(i)} part="input" />${text}</label>`,
+        <legend part="label">${f.label()}</legend>
+        ${consentChoices().map(
+          (text, i) => html`<label class="choice" part="choice"><input type="radio" name=${key} value=${i} .checked=${value === String(i)} part="input" />${text}</label>`,
         )}
         ${message}
       </fieldset>`;
@@ -225,18 +232,18 @@ export class ProfileForm extends LoyaltyElement {
     const control =
       key === 'language'
         ? html`<select id=${key} name=${key} autocomplete="language" part="input" aria-invalid=${invalid} aria-describedby=${described}>
-            ${this.base[key] ? nothing : html`<option value="">Not set</option>`}
+            ${this.base[key] ? nothing : html`<option value="">${msg('Not set')}</option>`}
             ${Object.entries(options).map(([v, text]) => html`<option value=${v} .selected=${v === value}>${text}</option>`)}
           </select>`
         : html`<input id=${key} name=${key} type=${f.type ?? 'text'} autocomplete=${f.autocomplete ?? nothing} .value=${value} part="input"
             aria-invalid=${invalid} aria-describedby=${described} />`;
-    return html`<div class="field" part="field"><label for=${key} part="label">${f.label}</label>${control}${message}</div>`;
+    return html`<div class="field" part="field"><label for=${key} part="label">${f.label()}</label>${control}${message}</div>`;
   }
 
   private renderSkeleton() {
-    return html`<div class="visually-hidden">Loading your profile…</div>
+    return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
       <div class="field" aria-hidden="true">
-        ${[6, 7, 10, 8].map((w) => html`<span class="bone" style="--w:${w}em"></span><span class="bone" style="--w:100%;height:2.5em"></span>`)}
+        ${[6, 7, 10, 8].map((w) => html`<span class="bone" ${cssProps({ '--w': `${w}em` })}></span><span class="bone" ${cssProps({ '--w': '100%', height: '2.5em' })}></span>`)}
       </div>`;
   }
 
@@ -267,7 +274,7 @@ export class ProfileForm extends LoyaltyElement {
       const why = keys.includes(f.key) && f.check?.(this.edits[f.key]);
       if (why) errors[f.key] = why;
     }
-    if (password && !password.value) errors[PASSWORD.key] = 'Enter your current password to save your changes.';
+    if (password && !password.value) errors[PASSWORD.key] = msg('Enter your current password to save your changes.');
     this.errors = errors;
     this.notice = '';
     if (Object.keys(errors).length) return this.focusError();
@@ -287,11 +294,11 @@ export class ProfileForm extends LoyaltyElement {
       // what was sent is the new baseline until the refreshed profile arrives; later edits stay
       for (const k of keys) if (this.edits[k] === sent[k]) delete this.edits[k];
       Object.assign(this.base, sent);
-      this.notice = 'Your profile has been saved.';
+      this.notice = msg('Your profile has been saved.');
       this.emit('loyalty-profile-updated', changes);
     } else if (!result.ignored) {
       const f = fields.find((c) => c.match(result.error.message));
-      this.errors = { [f?.key ?? 'form']: result.error.message };
+      this.errors = f ? { [f.key]: fieldErrorText(result.error) } : { form: errorLine(result.error) };
       if (f) void this.focusError();
     }
   }

@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const rewardStyles = css`
   :host {
-    --_bar-height: var(--loyalty-reward-bar-height, 0.5rem);
-    --_bar-color: var(--loyalty-reward-bar-color, var(--_accent));
+    --_bar-height: var(--loyalty-reward-progress-bar-height, 0.5rem);
+    --_bar-color: var(--loyalty-reward-progress-bar-color, var(--_accent));
   }
   ul {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-s);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -17,7 +17,7 @@ export const rewardStyles = css`
     display: grid;
     grid-template-columns: 1fr auto;
     gap: 0.25em var(--_space);
-    padding: calc(var(--_space) / 2);
+    padding: var(--_space-s);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
   }
@@ -28,7 +28,7 @@ export const rewardStyles = css`
     border-color: var(--_bar-color);
   }
   .tier {
-    margin-bottom: calc(var(--_space) / 2);
+    margin-bottom: var(--_space-s);
   }
   p,
   .full {
@@ -63,6 +63,6 @@ export const rewardStyles = css`
     background: var(--_bar-color);
   }
   .more {
-    margin-top: calc(var(--_space) / 2);
+    margin-top: var(--_space-s);
   }
 `;

@@ -1,11 +1,13 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Reward, RewardList, Tier } from '../../api/types.js';
+import { cssProps } from '../../internal/css-props.js';
 import { formatDate, formatNumber } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { Pager } from '../../internal/pager.js';
 import { baseStyles } from '../../internal/styles.js';
-import { VoucherClaims, claimVoucher, voucherDetails, voucherStyles } from '../../internal/voucher.js';
+import { VoucherClaims, claimVoucher, expiresOn, voucherDetails, voucherStyles } from '../../internal/voucher.js';
 import { queries } from '../../session/session.js';
 import { rewardStyles } from './reward-progress.styles.js';
 
@@ -24,6 +26,7 @@ const closeness = (r: Reward) => (r.available > 0 ? 2 : r.cost ? r.progress / r.
  * @fires {CustomEvent<{ reward: Reward }>} loyalty-reward-select - A reward was clicked, or chosen with Enter/Space; `detail.reward` is the normalized reward (start a redemption flow from it).
  * @fires {CustomEvent<{ reward: Reward; claimed: boolean }>} loyalty-voucher-claimed - A voucher was set aside for the next purchase (`claimed: true`) or taken back.
  * @csspart tier - The tier block.
+ * @csspart tier-label - "Tier: Gold, since …": the current tier and since when.
  * @csspart tier-name - The name of the current tier.
  * @csspart next-tier - What the next tier still needs.
  * @csspart list - The list of rewards.
@@ -45,8 +48,8 @@ const closeness = (r: Reward) => (r.available > 0 ? 2 : r.cost ? r.progress / r.
  * @csspart show-all - The "Show all" button (with `limit`).
  * @csspart more - The "Load more" button.
  * @csspart skeleton - The placeholder shown while loading.
- * @cssprop --loyalty-reward-bar-height - Height of the progress bars (default `0.5rem`).
- * @cssprop --loyalty-reward-bar-color - Fill of the progress bars and border of available rewards (default the accent colour).
+ * @cssprop --loyalty-reward-progress-bar-height - Height of the progress bars (default `0.5rem`).
+ * @cssprop --loyalty-reward-progress-bar-color - Fill of the progress bars and border of available rewards (default the accent colour).
  */
 export class RewardProgress extends LoyaltyElement {
   static override styles = [baseStyles, rewardStyles, voucherStyles];
@@ -86,15 +89,15 @@ export class RewardProgress extends LoyaltyElement {
     const shown = this.limit > 0 && !this.expanded ? rewards.slice(0, this.limit) : rewards;
     return html`${list.tier && !this.hideTier && this.supports('tiers') ? this.renderTier(list.tier) : nothing}
       ${shown.length
-        ? html`<ul part="list" tabindex="-1" aria-label="Rewards">${shown.map((r) => this.renderReward(r))}</ul>`
-        : html`<p class="state" part="state empty">${this.availableOnly ? 'No rewards available yet.' : 'No rewards yet.'}</p>`}
+        ? html`<ul part="list" tabindex="-1" aria-label=${msg('Rewards')}>${shown.map((r) => this.renderReward(r))}</ul>`
+        : html`<p class="state" part="state empty">${this.availableOnly ? msg('No rewards available yet.') : msg('No rewards yet.')}</p>`}
       ${shown.length < rewards.length
-        ? html`<button type="button" class="secondary more" part="show-all" @click=${this.showAll}>Show all (${rewards.length})</button>`
+        ? html`<button type="button" class="secondary more" part="show-all" @click=${this.showAll}>${msg(str`Show all (${rewards.length})`)}</button>`
         : p.error
           ? this.renderError(p.error, () => p.loadMore(session))
           : p.next
             ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${() => this.loadMore()}>
-                ${p.pending ? 'Loading…' : 'Load more'}
+                ${p.pending ? msg('Loading…') : msg('Load more')}
               </button>`
             : nothing}`;
   }
@@ -102,13 +105,14 @@ export class RewardProgress extends LoyaltyElement {
   private renderTier(t: Tier) {
     const next = t.count > 1 ? t.next : undefined;
     const n = (v: number) => formatNumber(v, this.locale);
+    const since = t.current.since && html`<time datetime=${t.current.since.toISOString()}>${formatDate(t.current.since, this.locale)}</time>`;
     return html`<div class="tier" part="tier">
-      <span class="full">Tier: <strong part="tier-name">${t.current.name}</strong>${t.current.since
-          ? html`, since <time datetime=${t.current.since.toISOString()}>${formatDate(t.current.since, this.locale)}</time>`
-          : nothing}</span>
+      <span class="full" part="tier-label">${since
+          ? msg(html`Tier: <strong part="tier-name">${t.current.name}</strong>, since ${since}`)
+          : msg(html`Tier: <strong part="tier-name">${t.current.name}</strong>`)}</span>
       ${next
-        ? html`<p part="next-tier">${n(Math.max(0, next.amount - next.progress))} more to reach ${next.name}</p>
-            ${this.renderBar(next.progress, next.amount, `Progress to ${next.name}`, `${n(next.progress)} of ${n(next.amount)}`)}`
+        ? html`<p part="next-tier">${msg(str`${n(Math.max(0, next.amount - next.progress))} more to reach ${next.name}`, { desc: 'E.g. "360 more to reach Gold" (a tier).' })}</p>
+            ${this.renderBar(next.progress, next.amount, msg(str`Progress to ${next.name}`), msg(str`${n(next.progress)} of ${n(next.amount)}`))}`
         : nothing}
     </div>`;
   }
@@ -121,11 +125,14 @@ export class RewardProgress extends LoyaltyElement {
       ${r.description || r.summary ? html`<p part="description">${r.description || r.summary}</p>` : nothing}
       ${r.voucher
         ? voucherDetails(r, this.claims.controls(r), this.locale)
-        : html`${this.renderBar(r.progress, r.cost, `${r.name}: progress`, `${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`)}
-            <span part="available">${n(r.available)} available now</span>
-            ${r.expires
-              ? html`<p class="muted" part="expires">Expires <time datetime=${r.expires.toISOString()}>${formatDate(r.expires, this.locale)}</time></p>`
-              : nothing}`}
+        : html`${this.renderBar(
+              r.progress,
+              r.cost,
+              msg(str`${r.name}: progress`, { desc: 'Label of a progress bar; the placeholder is a reward name.' }),
+              msg(str`${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`, { desc: 'E.g. "30 of 50 Points".' }),
+            )}
+            <span part="available">${msg(str`${n(r.available)} available now`)}</span>
+            ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, this.locale)}</p>` : nothing}`}
     </li>`;
   }
 
@@ -133,20 +140,20 @@ export class RewardProgress extends LoyaltyElement {
   private renderBar(value: number, max: number, label: string, text: string) {
     return html`<div class="full" part="progress" role="progressbar" aria-label=${label} aria-valuemin="0"
         aria-valuemax=${max} aria-valuenow=${value} aria-valuetext=${text}>
-        <div part="bar" style="width:${max > 0 ? (100 * Math.min(value, max)) / max : 100}%"></div>
+        <div part="bar" ${cssProps({ width: `${max > 0 ? (100 * Math.min(value, max)) / max : 100}%` })}></div>
       </div>
       <span class="muted" part="progress-text" aria-hidden="true">${text}</span>`;
   }
 
   private renderSkeleton() {
-    return html`<div class="visually-hidden">Loading rewards…</div>
+    return html`<div class="visually-hidden">${msg('Loading rewards…')}</div>
       <div aria-hidden="true">
-        ${this.hideTier ? nothing : html`<div class="tier"><span class="bone" style="--w:10em"></span></div>`}
+        ${this.hideTier ? nothing : html`<div class="tier"><span class="bone" ${cssProps({ '--w': '10em' })}></span></div>`}
         <ul>
           ${[8, 6, 7].map(
             (w) => html`<li>
-              <span class="bone" style="--w:${w}em"></span><span class="bone" style="--w:4em"></span>
-              <span class="full bone" style="--w:100%;height:var(--_bar-height)"></span>
+              <span class="bone" ${cssProps({ '--w': `${w}em` })}></span><span class="bone" ${cssProps({ '--w': '4em' })}></span>
+              <span class="full bone" ${cssProps({ '--w': '100%', height: 'var(--_bar-height)' })}></span>
             </li>`,
           )}
         </ul>

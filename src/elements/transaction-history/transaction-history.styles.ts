@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const historyStyles = css`
   :host {
-    --_height: var(--loyalty-history-height, 24rem);
-    --_row: var(--loyalty-history-row-height, 4rem);
+    --_height: var(--loyalty-transaction-history-height, 24rem);
+    --_row: var(--loyalty-transaction-history-row-height, 4rem);
   }
   [part~='base'] {
     max-height: var(--_height);
@@ -35,6 +35,11 @@ export const historyStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
+  /* API text of either direction: each piece keeps its place in the row's direction (RTL mirrors) */
+  [part~='date'],
+  [part~='location'] {
+    unicode-bidi: isolate;
+  }
   [part~='total'] {
     font-weight: 600;
     font-variant-numeric: tabular-nums;
@@ -45,6 +50,6 @@ export const historyStyles = css`
     font-size: 0.875em;
   }
   .more {
-    margin-top: calc(var(--_space) / 2);
+    margin-top: var(--_space-s);
   }
 `;

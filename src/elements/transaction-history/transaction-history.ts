@@ -1,7 +1,9 @@
 import { TaskStatus } from '@lit/task';
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Page, Transaction } from '../../api/types.js';
+import { cssProps } from '../../internal/css-props.js';
 import { formatDate, formatMoney, formatNumber } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import { Pager } from '../../internal/pager.js';
@@ -23,14 +25,15 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
  * @csspart base - The scrolling list's container (focusable, so the keyboard scrolls it).
  * @csspart list - The list of orders.
  * @csspart row - One order.
+ * @csspart summary - When and where: the date and the store.
  * @csspart date - When the order was placed.
  * @csspart location - The store.
  * @csspart total - The order's total.
  * @csspart details - What the entry was (where the platform says), points earned and spent, and the rewards used.
  * @csspart more - The "Load more" button.
  * @csspart skeleton - The placeholder shown while loading.
- * @cssprop --loyalty-history-height - Height of the scrolling list (default `24rem`).
- * @cssprop --loyalty-history-row-height - Height of one order (default `4rem`); every row has this height.
+ * @cssprop --loyalty-transaction-history-height - Height of the scrolling list (default `24rem`).
+ * @cssprop --loyalty-transaction-history-row-height - Height of one order (default `4rem`); every row has this height.
  */
 export class TransactionHistory extends LoyaltyElement {
   static override styles = [baseStyles, historyStyles];
@@ -69,7 +72,7 @@ export class TransactionHistory extends LoyaltyElement {
       empty: (page) =>
         page.items.length
           ? undefined
-          : html`<p class="state" part="state empty">No orders yet. Your first purchase will show up here, with the points it earns.</p>`,
+          : html`<p class="state" part="state empty">${msg('No orders yet. Your first purchase will show up here, with the points it earns.')}</p>`,
     });
   }
 
@@ -87,8 +90,8 @@ export class TransactionHistory extends LoyaltyElement {
     const start = Math.min(this.range[0], all.length);
     const end = Math.min(this.range[1], all.length);
     const size = p.next && !this.limit ? -1 : all.length;
-    return html`<div part="base" tabindex="0" role="group" aria-label="Order history" @scroll=${this.onScroll}>
-        <ol part="list" style="padding:calc(${start} * var(--_row)) 0 calc(${all.length - end} * var(--_row))">
+    return html`<div part="base" tabindex="0" role="group" aria-label=${msg('Order history')} @scroll=${this.onScroll}>
+        <ol part="list" ${cssProps({ padding: `calc(${start} * var(--_row)) 0 calc(${all.length - end} * var(--_row))` })}>
           ${all.slice(start, end).map((t, i) => this.renderRow(t, start + i + 1, size))}
         </ol>
       </div>
@@ -98,7 +101,7 @@ export class TransactionHistory extends LoyaltyElement {
           ? this.renderError(p.error, () => p.loadMore(this.sessionState))
           : p.next
             ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${this.loadMore}>
-                ${p.pending ? 'Loading…' : 'Load more'}
+                ${p.pending ? msg('Loading…') : msg('Load more')}
               </button>`
             : nothing}`;
   }
@@ -111,10 +114,10 @@ export class TransactionHistory extends LoyaltyElement {
         m.earned ? `${formatNumber(m.earned, l, { signDisplay: 'always' })} ${m.currency}` : '',
         m.spent ? `${formatNumber(-m.spent, l)} ${m.currency}` : '',
       ]),
-      t.rewardsUsed.length ? `Used: ${t.rewardsUsed.join(', ')}` : '',
+      t.rewardsUsed.length ? msg(str`Used: ${t.rewardsUsed.join(', ')}`, { desc: 'Rewards used on an order; the placeholder lists their names.' }) : '',
     ];
     return html`<li part="row" aria-posinset=${position} aria-setsize=${size}>
-      <span><time part="date" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${t.location
+      <span part="summary"><time part="date" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${t.location
           ? html` · <span part="location">${t.location}</span>`
           : nothing}</span>
       <span part="total">${t.total ? formatMoney(t.total.amount, t.total.currency ?? (this.currency || undefined), l) : nothing}</span>
@@ -123,12 +126,12 @@ export class TransactionHistory extends LoyaltyElement {
   }
 
   private renderSkeleton() {
-    return html`<div class="visually-hidden">Loading orders…</div>
+    return html`<div class="visually-hidden">${msg('Loading orders…')}</div>
       <div part="base" aria-hidden="true">
         <ol>
           ${[9, 7, 8, 6].map(
-            (w) => html`<li><span class="bone" style="--w:${w}em"></span><span class="bone" style="--w:4em"></span>
-              <span part="details"><span class="bone" style="--w:${w + 2}em"></span></span></li>`,
+            (w) => html`<li><span class="bone" ${cssProps({ '--w': `${w}em` })}></span><span class="bone" ${cssProps({ '--w': '4em' })}></span>
+              <span part="details"><span class="bone" ${cssProps({ '--w': `${w + 2}em` })}></span></span></li>`,
           )}
         </ol>
       </div>`;
@@ -141,7 +144,7 @@ export class TransactionHistory extends LoyaltyElement {
     });
   };
 
-  /** Which rows are near the viewport: every row is `--loyalty-history-row-height` tall. */
+  /** Which rows are near the viewport: every row is `--loyalty-transaction-history-row-height` tall. */
   private measure() {
     const base = this.renderRoot.querySelector<HTMLElement>('[part~="base"][tabindex]');
     const list = base?.firstElementChild as HTMLElement | undefined;

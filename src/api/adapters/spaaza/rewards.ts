@@ -60,7 +60,7 @@ export function readCampaignRewards(results: Obj, points: number): Reward[] {
     const c = obj(v, p);
     const stamps = c.type === 'item_purchase_count';
     const cost = optional(stamps ? c.target_count : c.type === 'interaction' ? c.point_cost : undefined, num, `${p}.${stamps ? 'target_count' : 'point_cost'}`);
-    if (!cost) return [];
+    if (!cost || cost < 0) return [];
     const progress = optional(c.user_progress, obj, `${p}.user_progress`);
     const have = stamps ? num(progress?.current_count ?? c.current_count ?? 0, `${p}.current_count`) : points;
     return [
@@ -73,7 +73,7 @@ export function readCampaignRewards(results: Obj, points: number): Reward[] {
         currencyName: stamps ? 'stamps' : 'Points',
         progress: Math.max(0, Math.min(have, cost)),
         // a full stamp card turns into a voucher by itself: only exchanges are "available"
-        available: stamps ? 0 : Math.floor(have / cost),
+        available: stamps ? 0 : Math.min(Math.floor(have / cost), Number.MAX_SAFE_INTEGER),
       },
     ];
   });

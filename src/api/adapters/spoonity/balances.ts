@@ -1,7 +1,7 @@
 import type { LoyaltyBackend } from '../../backend.js';
 import type { HttpClient } from '../../client.js';
 import type { Expiration, LoyaltyCurrencyBalance, Money } from '../../types.js';
-import { arr, id, num, obj, optional, str } from '../../validate.js';
+import { arr, id, num, obj, optional, str, unixDate } from '../../validate.js';
 
 /** Spoonity's currency type id for stored value ("Quick Pay"); loyalty currencies are 2. */
 const QUICK_PAY_TYPE = 1;
@@ -24,7 +24,7 @@ function readExpiration(v: unknown, path: string): Expiration {
   const e = obj(v, path);
   const date = e.date ?? e.expiry ?? e.expires ?? e.expiration_date ?? e.expiry_date;
   const amount = e.amount ?? e.quantity ?? e.balance;
-  return { date: new Date(num(date, `${path}.date`) * 1000), amount: num(amount, `${path}.amount`) };
+  return { date: unixDate(date, `${path}.date`), amount: num(amount, `${path}.amount`) };
 }
 
 /** `/user/currency/balance` (a bare array) → loyalty currencies, stored value left out. */

@@ -2,7 +2,7 @@ import type { LoyaltyBackend } from '../../backend.js';
 import type { HttpClient } from '../../client.js';
 import { LoyaltyError } from '../../errors.js';
 import type { Card, CardKind } from '../../types.js';
-import { id, num, obj, optional, str } from '../../validate.js';
+import { id, num, obj, optional, str, unixDate } from '../../validate.js';
 import { readAllPages } from './paging.js';
 
 /**
@@ -22,13 +22,12 @@ export function readCard(v: unknown, path: string, kind: CardKind): Card {
   const statusId = status && optional(status.id ?? status.status_id, num, `${path}.status.id`);
   const statusName = status && optional(status.name, str, `${path}.status.name`);
   const active = statusId !== undefined ? statusId === 1 : !statusName || /^active$/i.test(statusName);
-  const created = optional(link.created, num, `${path}.created`);
   return {
     id: id(link.id, `${path}.id`),
     kind,
     number: typeof card.number === 'number' ? String(card.number) : str(card.number, `${path}.card.number`),
     status: active ? 'active' : 'lost',
-    linked: created === undefined ? undefined : new Date(created * 1000),
+    linked: optional(link.created, unixDate, `${path}.created`),
   };
 }
 

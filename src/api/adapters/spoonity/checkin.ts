@@ -1,7 +1,7 @@
 import type { LoyaltyBackend } from '../../backend.js';
 import type { HttpClient } from '../../client.js';
 import type { CheckinCode } from '../../types.js';
-import { fail, num, obj, optional, str } from '../../validate.js';
+import { fail, num, obj, optional, str, unixDate } from '../../validate.js';
 
 /**
  * Body of `POST /user/token/request` (reference §8.1): `token_type: 2, style: "QR CODE"`, what
@@ -13,7 +13,7 @@ export const CHECKIN_TOKEN_REQUEST = { token_type: 2, style: 'QR CODE' } as cons
 /** Unix seconds → Date; a missing or non-positive value (the docs' placeholder `0`) is no date. */
 const seconds = (v: unknown, path: string) => {
   const n = optional(v, num, path);
-  return n !== undefined && n > 0 ? new Date(n * 1000) : undefined;
+  return n !== undefined && n > 0 ? unixDate(n, path) : undefined;
 };
 
 /**

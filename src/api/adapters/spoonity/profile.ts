@@ -1,7 +1,7 @@
 import type { LoyaltyBackend } from '../../backend.js';
 import type { HttpClient } from '../../client.js';
 import type { Profile, ProfileChanges, ProfileField } from '../../types.js';
-import { arr, id, num, obj, optional, str, type Obj } from '../../validate.js';
+import { arr, id, num, obj, optional, str, unixDate, type Obj } from '../../validate.js';
 
 function readPhone(v: unknown, path: string): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
@@ -41,14 +41,13 @@ export function readProfile(body: unknown): Profile {
   const b = obj(body, 'profile');
   const user: Obj = b.user === undefined ? b : obj(b.user, 'profile.user');
   const consent = optional(b.contact_consent ?? user.contact_consent, num, 'contact_consent');
-  const birthdate = optional(user.birthdate, num, 'user.birthdate');
   return {
     id: id(user.id, 'user.id'),
     firstName: optional(user.first_name, str, 'user.first_name') ?? '',
     lastName: optional(user.last_name, str, 'user.last_name') ?? '',
     email: optional(user.email_address, str, 'user.email_address') ?? '',
     phone: readPhone(user.phone_number, 'user.phone_number'),
-    birthdate: birthdate === undefined ? undefined : new Date(birthdate * 1000),
+    birthdate: optional(user.birthdate, unixDate, 'user.birthdate'),
     language: readLanguage(b.language ?? user.language, 'language'),
     contactConsent: consent === undefined ? undefined : ((Math.max(0, Math.min(3, Math.trunc(consent))) as 0 | 1 | 2 | 3)),
     metadata: (optional(b.metadata ?? user.metadata, arr, 'metadata') ?? []).map((m, i) => readMetadata(m, `metadata[${i}]`)),

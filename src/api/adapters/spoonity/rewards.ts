@@ -46,13 +46,13 @@ export function readTier(v: unknown, path = 'tier'): Tier {
   const current = obj(t.current, `${path}.current`);
   const next = optional(t.next, obj, `${path}.next`);
   const all = optional(t.all, obj, `${path}.all`);
-  const since = optional(current.since, num, `${path}.current.since`);
+  const since = optional(current.since, num, `${path}.current.since`) ? unixDate(current.since, `${path}.current.since`) : undefined;
   const nextName = next && optional(next.name, str, `${path}.next.name`);
   return {
     current: {
       id: id(current.id, `${path}.current.id`),
       name: str(current.name, `${path}.current.name`),
-      since: since ? new Date(since * 1000) : undefined,
+      since,
       description: text(current.description, `${path}.current.description`) || undefined,
     },
     next: nextName
