@@ -23,7 +23,12 @@ const autoload = defineConfig({
     rolldownOptions: {
       output: {
         minify: true,
-        chunkFileNames: (chunk) => (tagOf(chunk.facadeModuleId) ? `elements/${tagOf(chunk.facadeModuleId)}.js` : 'chunks/[name].js'),
+        chunkFileNames: (chunk) =>
+          tagOf(chunk.facadeModuleId)
+            ? `elements/${tagOf(chunk.facadeModuleId)}.js`
+            : /\/src\/locales\/[^/]+\.ts$/.test(chunk.facadeModuleId ?? '')
+              ? 'chunks/locales/[name].js' // one language, fetched only when the page is in it (apart from the bundle's own locales/)
+              : 'chunks/[name].js',
       },
     },
   },
