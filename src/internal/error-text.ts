@@ -14,10 +14,10 @@ export interface ErrorText {
  * wrote it; the element says what happened in the page's language instead, and adds the
  * platform's words as they came.
  */
-export function describeError(error: unknown): ErrorText {
+export function describeError(error: unknown, options: { safeToRepeat?: boolean } = {}): ErrorText {
   if (!(error instanceof LoyaltyError)) return { text: msg('Something went wrong. Please try again.') };
   const detail = error.fromPlatform && error.message ? error.message : undefined;
-  return { text: kitText(error), detail };
+  return { text: kitText(error, options.safeToRepeat), detail };
 }
 
 /** `describeError` on one line: the kit's sentence, then the platform's words, if any. */
@@ -45,9 +45,10 @@ export function fieldErrorText(error: LoyaltyError): string {
 }
 
 /** The kit's sentence for a failure, by kind, then status, then (for a request refused before sending) the field. */
-function kitText(e: LoyaltyError): string {
+function kitText(e: LoyaltyError, safeToRepeat = false): string {
   // a write with no answer may have been applied: never "try again" as if it surely failed
-  if (e.unconfirmed)
+  // (unless repeating it is harmless, like asking for a new check-in code)
+  if (e.unconfirmed && !safeToRepeat)
     return msg('The loyalty service did not answer, so it is not known whether this went through. Check before trying again.');
   switch (e.kind) {
     case 'network':

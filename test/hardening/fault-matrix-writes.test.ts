@@ -83,7 +83,10 @@ const WRITES: WriteScenario[] = [
     member: (b) => b.members.seed,
     act: async () => {},
     // the member card is shown instead, with a note (the code itself is not needed to check in)
-    says: (f) => (f.fault === 'offline' ? /could not reach/i : /could not be created/i),
+    // naming what went wrong; asking again is harmless, so no "not known whether it went through"
+    // (offline, the card cannot be read either: the error state says so)
+    says: (f) =>
+      f.fault === 'offline' ? /could not reach/i : new RegExp(`could not be created.*(${f.unconfirmed ? f.read.source : writeSentence(f).source})`, 'i'),
     done: (el) => text($(el, '[part~="label"]')) === 'Check-in code',
   },
   {

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { LoyaltyError } from '../../api/errors.js';
 import type { Card, CheckinCode as CheckinToken } from '../../api/types.js';
 import { code128Path, encodeCode128 } from '../../internal/code128.js';
+import { describeError } from '../../internal/error-text.js';
 import { formatRelative } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import type { MutationResult } from '../../internal/mutation.js';
@@ -71,6 +72,7 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * @csspart token - The token (or card number) as text, in groups of four.
  * @csspart countdown - Time left before the token expires, or "Code expired — refresh".
  * @csspart note - Why a card number is shown instead of a check-in code.
+ * @csspart note-reason - What went wrong asking for a code (the kit's sentence, then the platform's words).
  * @csspart actions - The wrapper of the Refresh button.
  * @csspart refresh - The "Refresh code" (or "Try again") button.
  * @csspart skeleton - The placeholder shown while the first token loads.
@@ -227,13 +229,22 @@ export class CheckinCodeElement extends LoyaltyElement {
         </figcaption>
       </figure>
       ${fallback.error
-        ? html`<p class="note" part="note">${msg('A check-in code could not be created, so your card number is shown instead.')}</p>
+        ? html`<p class="note" part="note">
+              ${msg('A check-in code could not be created, so your card number is shown instead.')}
+              <span part="note-reason">${this.reason(fallback.error)}</span>
+            </p>
             <div class="actions" part="actions">
               <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
                 ${msg('Try again')}
               </button>
             </div>`
         : nothing}`;
+  }
+
+  /** What went wrong asking for a code; asking again is harmless, so never "not known whether it went through". */
+  private reason(error: LoyaltyError): string {
+    const { text, detail } = describeError(error, { safeToRepeat: true });
+    return detail ? `${text} ${detail}` : text;
   }
 
   private renderNoCode(fallback: Fallback): TemplateResult {
