@@ -9,6 +9,8 @@
  * overflowing a narrow container and without "NaN", "Infinity" or exponent notation.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+// first: every shadow root the kit creates is observed from its start
+import { deepText, observeDeep } from '../helpers/deep-dom.js';
 import '../../src/index.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { BACKENDS, type BackendFixture, type Credentials } from '../helpers/backends.js';
@@ -52,7 +54,8 @@ function inspectAttribute(el: Element, name: string) {
     watch.violations.push(`${placeOf(el)} got ${name}="${value.slice(0, 60)}"`);
 }
 
-const observer = new MutationObserver((records) => {
+// every shadow root is watched from the moment it is created
+observeDeep((records) => {
   for (const r of records) {
     if (r.type === 'attributes' && r.target instanceof Element) inspectAttribute(r.target, r.attributeName!);
     for (const n of r.addedNodes) {
@@ -62,33 +65,6 @@ const observer = new MutationObserver((records) => {
     }
   }
 });
-const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, attributes: true });
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init: ShadowRootInit) {
-  const root = attachShadow.call(this, init);
-  observe(root);
-  return root;
-};
-observe(document.body);
-
-// --- reading what is on screen ------------------------------------------------------------------
-
-/** The text a member sees (through shadow roots), with the values of inputs and selects. */
-function deepText(root: ParentNode): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent ?? '');
-      else if (child instanceof Element) {
-        if (child instanceof HTMLInputElement || child instanceof HTMLTextAreaElement) parts.push(child.value);
-        if (child.shadowRoot) walk(child.shadowRoot);
-        walk(child);
-      }
-    }
-  };
-  walk(root as Node);
-  return parts.join('\n');
-}
 
 const encode = (message: string) => encodeURIComponent(message);
 

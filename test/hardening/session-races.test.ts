@@ -10,6 +10,8 @@
  * The switches come from a seeded PRNG: a failure names its seed (set `SEED` to replay it).
  */
 import { expect, fixture, html } from '@open-wc/testing';
+// first: every shadow root the kit creates is observed from its start
+import { deepText, observeDeep } from '../helpers/deep-dom.js';
 import '../../src/index.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { BACKENDS, type Credentials } from '../helpers/backends.js';
@@ -30,36 +32,6 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-// every shadow root is watched from the moment it is created
-const observers: ((records: MutationRecord[]) => void)[] = [];
-const observer = new MutationObserver((records) => observers.forEach((o) => o(records)));
-const observe = (root: Node) => observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init: ShadowRootInit) {
-  const root = attachShadow.call(this, init);
-  observe(root);
-  return root;
-};
-observe(document.body);
-
-/** Text, input values and attribute values under `root`, through shadow roots. */
-function deepText(root: Node): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent ?? '');
-      else if (child instanceof Element) {
-        for (const a of child.attributes) parts.push(a.value);
-        if (child instanceof HTMLInputElement || child instanceof HTMLTextAreaElement) parts.push(child.value);
-        if (child.shadowRoot) walk(child.shadowRoot);
-        walk(child);
-      }
-    }
-  };
-  walk(root);
-  return parts.join('\n');
 }
 
 async function control(path: string, body: unknown) {
@@ -109,7 +81,7 @@ for (const b of BACKENDS) {
 
       /** Checks what the page shows, and what the cache holds, against the current member. */
       const sample = (when: string) => {
-        const text = deepText(page);
+        const text = deepText(page, { attributes: true });
         for (const m of members) {
           if (m === current) {
             if (text.includes(m.marker)) seen.set(m.marker, (seen.get(m.marker) ?? 0) + 1);
@@ -136,7 +108,7 @@ for (const b of BACKENDS) {
         const at = switches;
         setTimeout(() => at === switches && sample('after mutations'));
       };
-      observers.push(onMutations);
+      const stopObserving = observeDeep(onMutations);
 
       try {
         for (switches = 1; switches <= SWITCHES; switches++) {
@@ -156,7 +128,7 @@ for (const b of BACKENDS) {
           session.userId = members[0].credentials.userId ?? '';
           session.sessionKey = members[0].credentials.sessionKey;
           current = members[0];
-          await until(() => deepText(page).includes(members[0].marker), 8000);
+          await until(() => deepText(page, { attributes: true }).includes(members[0].marker), 8000);
         }
         session.state.refresh();
         await session.signOut();
@@ -167,7 +139,7 @@ for (const b of BACKENDS) {
         expect(session.state.cache.keys(), 'cache entries after sign-out, once late responses landed').to.deep.equal([]);
       } finally {
         sampling = false;
-        observers.splice(observers.indexOf(onMutations), 1);
+        stopObserving();
         page.remove();
       }
 
