@@ -116,6 +116,8 @@ function chromiumLauncher() {
       headless: true,
       args: [
         '--no-sandbox',
+        // window.gc() for test/hardening/garbage.test.ts (nothing of a removed element kept alive)
+        '--js-flags=--expose-gc',
         '--disable-gpu',
         '--disable-dev-shm-usage',
         '--disable-quic',

@@ -141,19 +141,26 @@ let observer: MutationObserver | undefined;
 /** Registers a source while it is connected; returns the function that unregisters it. */
 export function connectLocaleSource(source: LocaleSource): () => void {
   sources.add(source);
-  if (!observer) {
-    // one observer for the whole page: a `lang` changed on <html> or any ancestor
-    observer = new MutationObserver(() => {
-      for (const s of sources) s.langChanged?.();
-      updatePageLocale();
-    });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  }
+  observer ??= observeLang();
   updatePageLocale();
   return () => {
     sources.delete(source);
     updatePageLocale();
   };
+}
+
+/**
+ * One observer for the whole page: a `lang` changed on <html> or any ancestor. Made apart from
+ * `connectLocaleSource`, so that its callback does not close over (and keep alive for good) the
+ * first source, and with it the first element or session ever connected.
+ */
+function observeLang(): MutationObserver {
+  const mo = new MutationObserver(() => {
+    for (const s of sources) s.langChanged?.();
+    updatePageLocale();
+  });
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  return mo;
 }
 
 /** Shows the kit in the page's language now (a source's locale changed, one came or went). */
