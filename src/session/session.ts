@@ -28,7 +28,11 @@ export interface Query<T> {
   key: string;
   /** What a mutation names to make this read stale. */
   tags: readonly string[];
-  run: (backend: LoyaltyBackend, signal: AbortSignal) => Promise<T>;
+  /**
+   * Makes the read. `read` asks another query through the same cache (shared, deduped): for a read
+   * that needs another's answer, so it leaves the moment that answer lands.
+   */
+  run: (backend: LoyaltyBackend, signal: AbortSignal, read: <U>(query: Query<U>, signal: AbortSignal) => Promise<U>) => Promise<T>;
 }
 
 /**
@@ -42,11 +46,15 @@ export const queries = {
   rewards: (page?: string): Query<RewardList> => ({ key: `rewards:${page ?? ''}`, tags: ['rewards'], run: (b, s) => b.getRewards(page, s) }),
   /** The member's vouchers (`vouchers`); a claim refreshes them with the rewards. */
   vouchers: (): Query<Reward[]> => ({ key: 'vouchers', tags: ['rewards'], run: (b, s) => b.getVouchers(s) }),
-  /** `customerId`: the profile's `id` (read `profile()` first; it is cached and shared). */
-  history: (customerId: string, page?: string): Query<Page<Transaction>> => ({
-    key: `history:${customerId}:${page ?? ''}`,
+  /**
+   * One page of the member's orders. Where the platform names members by their profile's `id`
+   * (Spoonity's history route), that id comes from the shared profile read, and the history is
+   * asked for the moment the profile's answer lands — not after an element has rendered it.
+   */
+  history: (page?: string): Query<Page<Transaction>> => ({
+    key: `history:${page ?? ''}`,
     tags: ['history'],
-    run: (b, s) => b.getHistory(customerId, page, s),
+    run: async (b, s, read) => b.getHistory(b.capabilities.has('profile') ? (await read(queries.profile(), s)).id : '', page, s),
   }),
 };
 
@@ -194,7 +202,7 @@ export class LoyaltySessionState extends EventTarget {
   query<T>(q: Query<T>, signal?: AbortSignal): Promise<T> {
     if (!this.signedIn) return Promise.reject(new LoyaltyError('auth', 'Not signed in.'));
     const backend = this.backend;
-    return this.cache.fetch(q.key, q.tags, (s) => q.run(backend, s), { signal });
+    return this.cache.fetch(q.key, q.tags, (s) => q.run(backend, s, (other, s2) => this.query(other, s2)), { signal });
   }
 
   /** Hear when fresh data for a cache key lands (background refresh, invalidation). */

@@ -11,7 +11,7 @@ import { signInto, type BackendFixture } from '../helpers/backends.js';
 import { delay } from '../helpers/sandbox.js';
 
 /** The session's `timeout` and `retries` in these suites (small, to keep them quick). */
-export const TIMEOUT = 300;
+export const TIMEOUT = 1000; // generous: under CI load (two browsers on two cores) a 300 ms read timed out before its fault answered
 export const RETRIES = 1;
 
 /** Whitespace-normalised text of an element's shadow root. */

@@ -94,37 +94,42 @@ for (const b of BACKENDS) {
       const shadow = (tag: string) => session.querySelector(tag)!.shadowRoot!;
       const loaded = () => READERS.every((tag) => shadow(tag).childElementCount && !shadow(tag).querySelector('[aria-busy="true"], [role=alert]'));
       const failed = () => READERS.every((tag) => shadow(tag).querySelector('[role=alert]'));
+      /** Waits for `check`; on time-out, says which step and what each reader shows. */
+      const step = (name: string, check: () => unknown, timeout = 20_000) =>
+        until(check, timeout).catch(() => {
+          throw new Error(`${name}: not reached; ${READERS.map((t) => `${t}: "${(shadow(t).textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80)}"`).join('; ')}`);
+        });
       const snapshots: string[] = [];
       const snapshot = async (when: string) => snapshots.push(`${when}:\n${domText(document.documentElement)}\n${await storageText()}`);
 
-      await until(loaded, 20_000);
+      await step('loaded', loaded);
       await snapshot('loaded');
       expect(session.hasAttribute('session-key')).to.equal(false);
 
       // HTTP 500 on every read
       await armFault({ match: { method: 'GET' }, fault: 'status=500', times: 0 });
       session.reload();
-      await until(failed, 20_000);
+      await step('HTTP 500 shown', failed);
       await snapshot('after HTTP 500');
       await clearFaults();
 
       // a timeout on every read
       await armFault({ match: { method: 'GET' }, fault: 'latency=2500', times: 0 });
       session.reload();
-      await until(failed, 20_000);
+      await step('timeouts shown', failed);
       await snapshot('after timeouts');
       await clearFaults();
 
       // back, then a write that fails, then a 401 that ends the session
       session.reload();
-      await until(loaded, 20_000);
+      await step('loaded again', loaded);
       await armFault({ match: { method: 'POST' }, fault: 'status=500' });
       shadow('checkin-code').querySelector<HTMLButtonElement>('[part~=refresh]')?.click();
       const expired = new Promise((resolve) => session.addEventListener('loyalty-session-expired', resolve, { once: true }));
       await armFault({ match: { method: 'GET' }, fault: 'status=401', times: 0 });
       session.reload();
       await expired;
-      await until(() => !session.signedIn, 10_000);
+      await step('signed out by the 401', () => !session.signedIn, 10_000);
       await snapshot('after 401');
       await clearFaults();
 
@@ -133,7 +138,7 @@ for (const b of BACKENDS) {
       pieces.push(again.sessionKey);
       session.userId = again.userId ?? '';
       session.sessionKey = again.sessionKey;
-      await until(loaded, 20_000);
+      await step('loaded with a fresh key', loaded);
       await session.signOut();
       await snapshot('after sign-out');
 

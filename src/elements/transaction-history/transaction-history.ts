@@ -47,25 +47,12 @@ export class TransactionHistory extends LoyaltyElement {
   /** First and last index of the rows in the DOM. */
   @state() private range = [0, 3 * OVERSCAN];
 
-  private profile = this.queryTask(() => (this.supports('history') && this.supports('profile') ? queries.profile() : undefined));
-  private history = this.queryTask(() => {
-    const id = this.customerId;
-    return id === undefined ? undefined : queries.history(id);
-  });
-  private pager = new Pager<Transaction>(this, (s, cursor) => s.query(queries.history(this.customerId ?? '', cursor)), (e) => this.report(e));
+  private history = this.queryTask(() => (this.supports('history') ? queries.history() : undefined));
+  private pager = new Pager<Transaction>(this, (s, cursor) => s.query(queries.history(cursor)), (e) => this.report(e));
   private frame = 0;
-
-  /** The profile's id (the cached profile read every element shares), once known for this member. */
-  private get customerId(): string | undefined {
-    if (!this.supports('history')) return undefined;
-    if (!this.supports('profile')) return '';
-    const p = this.profile.value;
-    return p && p.generation === this.sessionState?.generation ? p.data.id : undefined;
-  }
 
   protected override render() {
     const skeleton = () => this.renderSkeleton();
-    if (this.profile.status === TaskStatus.ERROR) return this.renderTask(this.profile, { skeleton, complete: skeleton });
     return this.renderTask(this.history, {
       skeleton,
       complete: (page) => this.renderList(page),

@@ -1,5 +1,6 @@
 import type { BackendConfig } from '../../backend.js';
 import { createClient, type HttpMethod } from '../../client.js';
+import { LoyaltyError } from '../../errors.js';
 import { fail, obj, str, type Obj } from '../../validate.js';
 
 export const SPAAZA_API_BASE = 'https://api0.spaaza.com';
@@ -20,10 +21,52 @@ export const SPAAZA_API_VERSION = '1.6.3';
 export const WITHOUT_APP_HOSTNAME: readonly string[] = [];
 
 export interface SpaazaApi {
-  /** A GET's `results`. Identical GETs in flight for the same session share one request (get-user feeds four reads). */
-  get(path: string, query?: Record<string, string>): Promise<Obj>;
+  /**
+   * A GET's `results`. Identical GETs in flight for the same session share one request (get-user
+   * feeds four reads). `signal` lets this caller go; the shared request is aborted when every
+   * caller has gone (a reload or a member change), so a read made afterwards never joins it.
+   */
+  get(path: string, query?: Record<string, string>, signal?: AbortSignal): Promise<Obj>;
   /** A write with a form body (reference §1); its answer is returned as is. */
   send(method: HttpMethod, path: string, body?: Record<string, unknown>, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown>;
+}
+
+/** One GET shared by the callers that asked for it while it was in flight. */
+interface Shared {
+  promise: Promise<Obj>;
+  controller: AbortController;
+  /** Callers still waiting with a signal; one without a signal stays for good. */
+  callers: number;
+}
+
+/** Waits for `shared` as one caller: leaving (its signal aborts) aborts the request once nobody waits. */
+function join(shared: Shared, signal: AbortSignal | undefined, forget: () => void): Promise<Obj> {
+  if (!signal) {
+    shared.callers = Infinity;
+    return shared.promise;
+  }
+  const aborted = () => new LoyaltyError('aborted', 'The request was cancelled.', { cause: signal.reason });
+  if (signal.aborted) return Promise.reject(aborted());
+  shared.callers++;
+  return new Promise<Obj>((resolve, reject) => {
+    const leave = () => {
+      signal.removeEventListener('abort', onAbort);
+      shared.callers--;
+    };
+    const onAbort = () => {
+      leave();
+      if (shared.callers <= 0) {
+        forget();
+        shared.controller.abort(signal.reason);
+      }
+      reject(aborted());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.promise.then(
+      (v) => (leave(), resolve(v)),
+      (e: unknown) => (leave(), reject(e)),
+    );
+  });
 }
 
 /** The `results` of an answer; a one-element array around the envelope (some doc samples) is unwrapped. */
@@ -59,17 +102,20 @@ export function spaazaApi(config: BackendConfig): SpaazaApi {
     retries: config.retries,
     fetch: config.fetch,
   });
-  const inflight = new Map<string, Promise<Obj>>();
+  const inflight = new Map<string, Shared>();
   return {
-    get(path, query = {}) {
+    get(path, query = {}, signal) {
       // the credentials are part of the key: a request of the previous member is never shared
       const key = JSON.stringify([config.getSessionKey(), config.getUserId?.(), path, query]);
-      let request = inflight.get(key);
-      if (!request) {
-        request = client.request('GET', path, { query }).then(results).finally(() => inflight.delete(key));
-        inflight.set(key, request);
+      let shared = inflight.get(key);
+      if (!shared) {
+        const controller = new AbortController();
+        const entry: Shared = { controller, callers: 0, promise: client.request('GET', path, { query, signal: controller.signal }).then(results) };
+        const forget = () => inflight.get(key) === entry && inflight.delete(key);
+        entry.promise.then(forget, forget);
+        inflight.set(key, (shared = entry));
       }
-      return request;
+      return join(shared, signal, () => inflight.get(key) === shared && inflight.delete(key));
     },
     send: (method, path, body, signal, headers) => client.request(method, path, { body, form: true, signal, headers }),
   };

@@ -42,8 +42,8 @@ export function readLedger(answers: Obj[]): Transaction[] {
 
 /** The whole ledger in one page (Spaaza does not page it). */
 export const historyMethods = (api: SpaazaApi): Pick<LoyaltyBackend, 'getHistory'> => ({
-  async getHistory() {
-    const answers = await Promise.all(LEDGER_TYPES.map((type) => api.get('/user-wallet-ledger', { type })));
+  async getHistory(_customerId, _cursor, signal) {
+    const answers = await Promise.all(LEDGER_TYPES.map((type) => api.get('/user-wallet-ledger', { type }, signal)));
     return { items: readLedger(answers), page: { next: null } };
   },
 });

@@ -85,11 +85,15 @@ export function readCampaignRewards(results: Obj, points: number): Reward[] {
  * Claim and unclaim name the voucher by its key (reference §9.3, §9.4).
  */
 export const rewardMethods = (api: SpaazaApi, config: BackendConfig): Pick<LoyaltyBackend, 'getRewards' | 'getVouchers' | 'claimReward'> => {
-  const vouchers = async () => readVouchers(await api.get('/get-user-vouchers'));
+  const vouchers = async (signal?: AbortSignal) => readVouchers(await api.get('/get-user-vouchers', {}, signal));
   return {
-    async getRewards() {
+    async getRewards(_page, signal) {
       const chain = config.vendorId;
-      const [user, held, campaigns] = await Promise.all([getUser(api), vouchers(), chain ? api.get('/get-campaigns', { chain_id: chain }) : undefined]);
+      const [user, held, campaigns] = await Promise.all([
+        getUser(api, signal),
+        vouchers(signal),
+        chain ? api.get('/get-campaigns', { chain_id: chain }, signal) : undefined,
+      ]);
       return {
         rewards: [...held, ...(campaigns ? readCampaignRewards(campaigns, pointsOf(user)) : [])],
         tier: readTier(user),

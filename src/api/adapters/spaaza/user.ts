@@ -7,7 +7,7 @@ import { date, type SpaazaApi } from './client.js';
 const text = (v: unknown, path: string) => optional(v, str, path) || undefined;
 
 /** The member's record: get-user's `user_info` (reference §6), with no parameters under user auth. */
-export const getUser = async (api: SpaazaApi): Promise<Obj> => obj((await api.get('/internal/get-user')).user_info, 'user_info');
+export const getUser = async (api: SpaazaApi, signal?: AbortSignal): Promise<Obj> => obj((await api.get('/internal/get-user', {}, signal)).user_info, 'user_info');
 
 /** The points balance (reference §10.1): `points_wallet_total`, else the level programme's points. */
 export const pointsOf = (u: Obj): number =>
@@ -109,9 +109,9 @@ export function alterUserBody(c: ProfileChanges): Obj {
 
 /** Profile, balances and the member card from one get-user; the profile saved with `PUT /internal/alter-user`. */
 export const userMethods = (api: SpaazaApi): Pick<LoyaltyBackend, 'getProfile' | 'getBalances' | 'getCards' | 'updateProfile'> => ({
-  getProfile: async () => readProfile(await getUser(api)),
-  getBalances: async () => readBalances(await getUser(api)),
-  getCards: async () => readMemberCard(await getUser(api)),
+  getProfile: async (signal) => readProfile(await getUser(api, signal)),
+  getBalances: async (signal) => readBalances(await getUser(api, signal)),
+  getCards: async (signal) => readMemberCard(await getUser(api, signal)),
   async updateProfile(changes, signal) {
     await api.send('PUT', '/internal/alter-user', alterUserBody(changes), signal);
   },

@@ -88,6 +88,40 @@ describe('Spaaza adapter: over HTTP', () => {
     expect(await requestLog({ path: '/internal/get-user' })).to.have.length(3);
   });
 
+  it('aborts a shared get-user only when every read that shares it has gone, and never lets a later read join it', async () => {
+    const seed = await spaazaSignIn(SPAAZA_SEED);
+    const attempts: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      attempts.push(new URL(String(input)).pathname);
+      return fetch(input, init);
+    };
+    const b = backend(seed, { fetch: counting });
+    await armFault({ match: { path: '/internal/get-user' }, fault: 'latency=400', times: 1 });
+    const one = new AbortController();
+    const two = new AbortController();
+    const profile = b.getProfile(one.signal);
+    const balances = b.getBalances(two.signal);
+    // one reader goes: the other still gets its answer from the same request
+    one.abort();
+    expect((await rejection(profile)).kind).to.equal('aborted');
+    expect((await balances).currencies.length).to.be.greaterThan(0);
+    expect(attempts.filter((p) => p.endsWith('/internal/get-user'))).to.have.length(1);
+
+    // every reader goes (a reload, a member change): the request is aborted, and a read made
+    // afterwards asks again instead of joining the doomed one
+    await armFault({ match: { path: '/internal/get-user' }, fault: 'latency=2000', times: 1 });
+    const three = new AbortController();
+    const four = new AbortController();
+    const doomed = [b.getProfile(three.signal), b.getCards(four.signal)];
+    three.abort();
+    four.abort();
+    for (const p of doomed) expect((await rejection(p)).kind).to.equal('aborted');
+    const started = Date.now();
+    expect((await b.getProfile()).firstName).to.equal('Josephine');
+    expect(attempts.filter((p) => p.endsWith('/internal/get-user'))).to.have.length(3);
+    expect(Date.now() - started, 'the fresh read did not wait for the aborted one').to.be.below(1500);
+  });
+
   it('shows Spaaza’s description when the app hostname is missing (code 269)', async () => {
     const error = await rejection(backend(undefined, { appHostname: undefined }).signIn({ email: SPAAZA_SEED, password: PASSWORD }));
     expect(error).to.include({ kind: 'http', status: 400, code: 269, message: 'The X-Spaaza-MyPrice-App-Hostname header is missing.' });
