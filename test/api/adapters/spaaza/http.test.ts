@@ -116,10 +116,9 @@ describe('Spaaza adapter: over HTTP', () => {
     three.abort();
     four.abort();
     for (const p of doomed) expect((await rejection(p)).kind).to.equal('aborted');
-    const started = Date.now();
     expect((await b.getProfile()).firstName).to.equal('Josephine');
+    // its own request (the third the adapter made), not the aborted second one
     expect(attempts.filter((p) => p.endsWith('/internal/get-user'))).to.have.length(3);
-    expect(Date.now() - started, 'the fresh read did not wait for the aborted one').to.be.below(1500);
   });
 
   it('shows Spaaza’s description when the app hostname is missing (code 269)', async () => {
