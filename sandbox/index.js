@@ -66,6 +66,7 @@ export function createSandbox({ prefix = '' } = {}) {
       return (await applyFault(fault, req, res, expire, api.envelope)) ? ANSWERED : api.route({ ...ctx, sessionKey, member, entry });
     }, api.envelope);
     entry.status = res.headersSent ? res.statusCode : null;
+    entry.done = true; // answered, failed or dropped: no longer held (a latency fault holds it until then)
   }
 
   return { handle, reset: () => void resetState(state), state };

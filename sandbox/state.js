@@ -7,7 +7,7 @@ import { buildSpaaza } from './spaaza-members.js';
  * @typedef {import('./members.js').Member} Member
  * @typedef {{ id: number, match: { method?: string, path?: string, email?: string }, fault: string, times: number, remaining: number }} FaultRule
  * @typedef {{ method: string, path: string, query: Record<string, string>, body?: Record<string, unknown>, headers?: Record<string, string>,
- *   member: string | null, status: number | null, at: string }} LogEntry
+ *   member: string | null, status: number | null, at: string, done?: boolean }} LogEntry
  * @typedef {{ members: Map<number, Member>, sessions: Map<string, number>, deletionCodes: Map<number, string>,
  *   rules: FaultRule[], log: LogEntry[], nextCardId: number, nextRuleId: number, spaaza: import('./spaaza-members.js').SpaazaState,
  *   posSessions: Map<string, import('./pos.js').PosSession>, orders: import('./pos.js').Order[], nextPosSessionId: number, nextOrderId: number }} State

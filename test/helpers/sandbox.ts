@@ -56,7 +56,10 @@ export interface LoggedRequest {
   /** Spaaza requests: the `X-Spaaza-*` headers received (the session key as `***`). */
   headers?: Record<string, string>;
   member: string | null;
-  status: number;
+  /** `null` when no answer was sent (dropped, or the browser gone before a held answer). */
+  status: number | null;
+  /** Set once the sandbox is done with the request; a `latency` fault holds it until then. */
+  done?: boolean;
 }
 
 /** What the server received since the last reset. */
