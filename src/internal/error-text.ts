@@ -21,8 +21,8 @@ export function describeError(error: unknown, options: { safeToRepeat?: boolean 
 }
 
 /** `describeError` on one line: the kit's sentence, then the platform's words, if any. */
-export function errorLine(error: unknown): string {
-  const { text, detail } = describeError(error);
+export function errorLine(error: unknown, options: { safeToRepeat?: boolean } = {}): string {
+  const { text, detail } = describeError(error, options);
   return detail ? `${text} ${detail}` : text;
 }
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient, parseRetryAfter } from '../../src/api/client.js';
-import { LoyaltyError } from '../../src/api/errors.js';
 import { MEMBERS, SPOONITY, armFault, requestLog, resetSandbox, signIn } from '../helpers/sandbox.js';
+import { rejection } from '../helpers/errors.js';
 
 /** A client against the sandbox, signed in as the seed member, recording the waits it asks for. */
 async function sandboxClient(options: Partial<Parameters<typeof createClient>[0]> = {}) {
@@ -17,16 +17,6 @@ async function sandboxClient(options: Partial<Parameters<typeof createClient>[0]
     ...options,
   });
   return { client, waits, key };
-}
-
-async function failure(promise: Promise<unknown>): Promise<LoyaltyError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(LoyaltyError);
-    return e as LoyaltyError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 /** A client whose server answers every request with `status` and `body`. */
@@ -58,7 +48,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
   it('honours Retry-After on 429 too, and gives up after two retries', async () => {
     const { client, waits } = await sandboxClient();
     await armFault({ match: { path: '/user/currency/balance' }, fault: 'status=429;retry-after=1', times: 0 });
-    const error = await failure(client.request('GET', '/user/currency/balance'));
+    const error = await rejection(client.request('GET', '/user/currency/balance'));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(429);
     expect(error.retryAfter).to.equal(1);
@@ -78,7 +68,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
   it('does not retry a 4xx other than 408/429', async () => {
     const { client, waits } = await sandboxClient();
     await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'status=400', times: 0 });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.status).to.equal(400);
     expect(waits).to.deep.equal([]);
     expect(await requestLog({ path: '/user/quick-pay/balance' })).to.have.length(1);
@@ -89,7 +79,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
       const { client, waits } = await sandboxClient();
       await armFault({ match: { method, path: '/user/card' }, fault: 'status=503;retry-after=1', times: 0 });
       const path = method === 'POST' ? '/user/card/add' : method === 'PUT' ? '/user/card/lost' : '/user/card';
-      const error = await failure(client.request(method, path, { body: { user_card: '1817015', number: '4111111111111111', pin: '1234' } }));
+      const error = await rejection(client.request(method, path, { body: { user_card: '1817015', number: '4111111111111111', pin: '1234' } }));
       expect(error.status).to.equal(503);
       expect(waits).to.deep.equal([]);
       expect(await requestLog({ method, path: '/user/card' })).to.have.length(1);
@@ -99,7 +89,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
   it('gives up on a slow answer after the per-attempt timeout, as a timeout error', async () => {
     const { client } = await sandboxClient({ timeout: 150, retries: 0 });
     await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'latency=1500', times: 1 });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.kind).to.equal('timeout');
     expect(error.message).to.match(/did not answer/);
   });
@@ -118,7 +108,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
     const controller = new AbortController();
     const pending = client.request('GET', '/user/quick-pay/balance', { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(pending);
+    const error = await rejection(pending);
     expect(error.kind).to.equal('aborted');
     expect(waits).to.deep.equal([]);
   });
@@ -127,7 +117,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
     const { client } = await sandboxClient({ retries: 0 });
     // every attempt: a browser may itself retry a GET once on a dropped keep-alive connection (Firefox does)
     await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'drop=1', times: 0 });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.kind).to.equal('network');
     expect(error.message).to.match(/Could not reach/);
   });
@@ -135,7 +125,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
   it('turns an HTML error page into a clear http error', async () => {
     const { client } = await sandboxClient({ retries: 0 });
     await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'status=502;body=html', times: 1 });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(502);
     expect(error.message).to.equal('The loyalty service is unavailable right now (HTTP 502). Please try again.');
@@ -144,7 +134,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
   it('turns malformed JSON into a validation error', async () => {
     const { client } = await sandboxClient({ retries: 0 });
     await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'body=malformed', times: 1 });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.kind).to.equal('validation');
     expect(error.message).to.match(/not valid JSON/);
   });
@@ -152,7 +142,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
   it('reads HTTP 200 with success:false as an error with the server message', async () => {
     const { client } = await sandboxClient({ retries: 0 });
     await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'body=success-false', times: 1 });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(200);
     expect(error.message).to.equal('Sandbox fault: refused');
@@ -160,7 +150,7 @@ describe('fetch client (against the sandbox over HTTP)', () => {
 
   it('reads a 401 as an auth error with the platform message', async () => {
     const client = createClient({ baseUrl: SPOONITY, authorize: (url) => url.searchParams.set('session_key', 'not-a-key') });
-    const error = await failure(client.request('GET', '/user/quick-pay/balance'));
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
     expect(error.kind).to.equal('auth');
     expect(error.status).to.equal(401);
     expect(error.message).to.equal('Invalid session');
@@ -185,7 +175,7 @@ describe('error envelopes', () => {
         object: 'error',
       }),
     );
-    const error = await failure(client.request('POST', '/user/authenticate', { body: {} }));
+    const error = await rejection(client.request('POST', '/user/authenticate', { body: {} }));
     expect(error).to.include({ kind: 'http', status: 400, message: 'Requested vendor is not valid', referenceId: 'ref-9', code: 0 });
   });
 
@@ -194,7 +184,7 @@ describe('error envelopes', () => {
       403,
       JSON.stringify({ error: { code: 403, reference_id: null, errors: [{ reason: 'exception', message: 'Account needs verification', code: 16902 }] }, object: 'error' }),
     );
-    const error = await failure(client.request('GET', '/user/reward/list'));
+    const error = await rejection(client.request('GET', '/user/reward/list'));
     expect(error).to.include({ kind: 'http', status: 403, code: 16902, message: 'Account needs verification' });
   });
 
@@ -203,20 +193,20 @@ describe('error envelopes', () => {
       400,
       JSON.stringify({ error: { code: 1, errors: [{ message: 'Email is invalid.' }, { message: 'Phone is invalid.' }] }, object: 'error' }),
     );
-    const error = await failure(client.request('PUT', '/user/profile', { body: {} }));
+    const error = await rejection(client.request('PUT', '/user/profile', { body: {} }));
     expect(error.messages).to.deep.equal(['Email is invalid.', 'Phone is invalid.']);
     expect(error.message).to.equal('Email is invalid. Phone is invalid.');
   });
 
   it('reads the older {internal_code, message} envelope', async () => {
     const { client } = stubClient(500, JSON.stringify({ internal_code: 'E-42', message: 'Upstream exploded' }));
-    const error = await failure(client.request('GET', '/x'));
+    const error = await rejection(client.request('GET', '/x'));
     expect(error).to.include({ kind: 'http', status: 500, code: 'E-42', message: 'Upstream exploded' });
   });
 
   it('reads HTTP 200 with success:false', async () => {
     const { client } = stubClient(200, JSON.stringify({ success: false, message: 'Insufficient balance' }));
-    const error = await failure(client.request('POST', '/x', { body: {} }));
+    const error = await rejection(client.request('POST', '/x', { body: {} }));
     expect(error).to.include({ kind: 'http', status: 200, message: 'Insufficient balance' });
   });
 
@@ -225,11 +215,11 @@ describe('error envelopes', () => {
       200,
       JSON.stringify({ result: { status: 'error' }, error: { code: 6, name: 'no_valid_session', description: 'No valid session was found.' } }),
     );
-    const error = await failure(denied.client.request('GET', '/get-user'));
+    const error = await rejection(denied.client.request('GET', '/get-user'));
     expect(error).to.include({ kind: 'auth', code: 6, message: 'No valid session was found.' });
 
     const other = stubClient(400, JSON.stringify({ result: { status: 'error' }, error: { code: 54, name: 'voucher_not_claimable', description: 'This voucher cannot be claimed.' } }));
-    expect(await failure(other.client.request('POST', '/claim-voucher', { body: {} }))).to.include({
+    expect(await rejection(other.client.request('POST', '/claim-voucher', { body: {} }))).to.include({
       kind: 'http',
       code: 54,
       message: 'This voucher cannot be claimed.',
@@ -238,14 +228,14 @@ describe('error envelopes', () => {
 
   it('turns an HTML body into an http error, never a crash', async () => {
     const { client } = stubClient(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', { 'Content-Type': 'text/html' });
-    const error = await failure(client.request('GET', '/x'));
+    const error = await rejection(client.request('GET', '/x'));
     expect(error).to.include({ kind: 'http', status: 503 });
     expect(error.message).not.to.contain('<');
   });
 
   it('falls back to a message for the status when the body says nothing', async () => {
     const { client } = stubClient(404, '');
-    expect((await failure(client.request('GET', '/x'))).message).to.equal('The loyalty service could not find what was asked for.');
+    expect((await rejection(client.request('GET', '/x'))).message).to.equal('The loyalty service could not find what was asked for.');
   });
 
   it('never puts the session key in an error message', async () => {
@@ -258,7 +248,7 @@ describe('error envelopes', () => {
       fetch: async (input) =>
         new Response(JSON.stringify({ error: { errors: [{ message: `Session ${key} expired (${String(input)})` }] }, object: 'error' }), { status: 401 }),
     });
-    const error = await failure(client.request('GET', '/user/profile'));
+    const error = await rejection(client.request('GET', '/user/profile'));
     expect(error.kind).to.equal('auth');
     expect(error.message).not.to.contain(key);
     expect(error.messages.join()).not.to.contain(key);

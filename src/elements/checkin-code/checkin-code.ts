@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { LoyaltyError } from '../../api/errors.js';
 import type { Card, CheckinCode as CheckinToken } from '../../api/types.js';
 import { code128Path, encodeCode128 } from '../../internal/code128.js';
-import { describeError } from '../../internal/error-text.js';
+import { errorLine } from '../../internal/error-text.js';
 import { formatRelative } from '../../internal/format.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import type { MutationResult } from '../../internal/mutation.js';
@@ -231,7 +231,7 @@ export class CheckinCodeElement extends LoyaltyElement {
       ${fallback.error
         ? html`<p class="note" part="note">
               ${msg('A check-in code could not be created, so your card number is shown instead.')}
-              <span part="note-reason">${this.reason(fallback.error)}</span>
+              <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>
             </p>
             <div class="actions" part="actions">
               <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
@@ -239,12 +239,6 @@ export class CheckinCodeElement extends LoyaltyElement {
               </button>
             </div>`
         : nothing}`;
-  }
-
-  /** What went wrong asking for a code; asking again is harmless, so never "not known whether it went through". */
-  private reason(error: LoyaltyError): string {
-    const { text, detail } = describeError(error, { safeToRepeat: true });
-    return detail ? `${text} ${detail}` : text;
   }
 
   private renderNoCode(fallback: Fallback): TemplateResult {

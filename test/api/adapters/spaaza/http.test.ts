@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { SPAAZA_API_VERSION, createSpaazaBackend } from '../../../../src/api/adapters/spaaza/index.js';
 import type { BackendConfig, LoyaltyBackend } from '../../../../src/api/backend.js';
-import { LoyaltyError } from '../../../../src/api/errors.js';
 import { SPAAZA, SPAAZA_APP, SPAAZA_SEED, spaazaSignIn, type Credentials } from '../../../helpers/backends.js';
 import { PASSWORD, armFault, requestLog, resetSandbox, sentBodies } from '../../../helpers/sandbox.js';
 import { SEED_GET_USER } from './seed-004.js';
+import { rejection } from '../../../helpers/errors.js';
 
 /** A Spaaza backend on the sandbox with these credentials (none: signed out). */
 function backend(credentials?: Credentials, config: Partial<BackendConfig> = {}): LoyaltyBackend {
@@ -17,16 +17,6 @@ function backend(credentials?: Credentials, config: Partial<BackendConfig> = {})
     retries: 0,
     ...config,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<LoyaltyError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(LoyaltyError);
-    return e as LoyaltyError;
-  }
-  throw new Error('expected a LoyaltyError');
 }
 
 /** A `fetch` answering every call with this status and JSON body. */

@@ -13,21 +13,11 @@ import {
   readVouchers,
   results,
 } from '../../../../src/api/adapters/spaaza/index.js';
-import { LoyaltyError } from '../../../../src/api/errors.js';
 import { SEED_GET_USER } from './seed-004.js';
+import { thrown } from '../../../helpers/errors.js';
 
 type Obj = Record<string, unknown>;
 const seedUser = (): Obj => structuredClone(SEED_GET_USER.results.user_info) as unknown as Obj;
-
-function thrown(fn: () => unknown): LoyaltyError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).to.be.instanceOf(LoyaltyError);
-    return e as LoyaltyError;
-  }
-  throw new Error('expected a LoyaltyError');
-}
 
 describe('Spaaza adapter: reading answers', () => {
   describe('the envelope and dates', () => {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createSpoonityBackend, readCurrencyBalances, readQuickPay } from '../../../../src/api/adapters/spoonity/index.js';
 import { LoyaltyError } from '../../../../src/api/errors.js';
 import { MEMBERS, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, signIn } from '../../../helpers/sandbox.js';
+import { thrown } from '../../../helpers/errors.js';
 
 /** The seed documents' JSON examples, verbatim (seed 001). */
 const SEED_QUICK_PAY = { amount: 15.0, currency: { code: 'CAD', id: 191, name: 'Canadian Dollar', object: 'currency' }, object: 'Virtual\\Balance' };
@@ -17,16 +18,6 @@ const SEED_CURRENCIES = [
     expiring: [],
   },
 ];
-
-function thrown(fn: () => unknown): LoyaltyError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).to.be.instanceOf(LoyaltyError);
-    return e as LoyaltyError;
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('Spoonity adapter: reading responses', () => {
   it('maps the seed quick-pay example to 15 CAD', () => {

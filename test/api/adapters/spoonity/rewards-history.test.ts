@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createSpoonityBackend, readHistory, readRewardList, readTransaction } from '../../../../src/api/adapters/spoonity/index.js';
 import { LoyaltyError } from '../../../../src/api/errors.js';
 import { MEMBERS, SPOONITY, VENDOR, armFault, requestLog, resetSandbox, signIn } from '../../../helpers/sandbox.js';
+import { thrown } from '../../../helpers/errors.js';
 
 /** seed 001's reward list (its elided objects filled in as the sandbox does). */
 const SEED_REWARDS = {
@@ -144,14 +145,7 @@ describe('Spoonity adapter: rewards and history', () => {
   });
 
   it('turns a malformed history entry into a validation error naming the field', () => {
-    const error = (() => {
-      try {
-        readHistory({ data: [CURRENT, { ...CURRENT, loyalty: [{ amount: 'ten', type: 'Earn' }] }] });
-      } catch (e) {
-        return e as LoyaltyError;
-      }
-    })();
-    expect(error).to.be.instanceOf(LoyaltyError);
+    const error = thrown(() => readHistory({ data: [CURRENT, { ...CURRENT, loyalty: [{ amount: 'ten', type: 'Earn' }] }] }));
     expect(error).to.include({ kind: 'validation', field: 'history.data[1].loyalty[0].amount' });
     expect(() => readHistory({ data: [{ ...DEPRECATED, date: undefined }] })).to.throw(LoyaltyError, 'history.data[0].date');
     expect(() => readHistory({ unexpected: true })).to.throw(LoyaltyError, 'history.data is not a list');
