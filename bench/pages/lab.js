@@ -207,7 +207,7 @@ async function scrollToMiddle(el, n) {
   const root = el.shadowRoot;
   const rows = () => root.querySelectorAll('[part~="row"]');
   if (rows().length >= n) return undefined; // everything is in the DOM: nothing to virtualize
-  const base = root.querySelector('[part~="base"][tabindex]');
+  const base = root.querySelector('[part~="content"][tabindex]');
   const middle = Math.floor(n / 2);
   const t0 = performance.now();
   base.scrollTop = base.scrollHeight / 2 - base.clientHeight / 2;

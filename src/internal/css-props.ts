@@ -10,7 +10,7 @@ type Props = Readonly<Record<string, string | number | null | undefined>>;
  * Lit's own `styleMap` writes the attribute on its first render. The CSSOM is not blocked.
  *
  * An element binding, with CSS property names as written in CSS (custom properties included):
- * `<span class="bone" ${cssProps({ '--w': '5em', height: '2.5em' })}></span>`. A property whose
+ * `<span class="bone" ${cssProps({ '--_loyalty-bone-width': '5em', height: '2.5em' })}></span>`. A property whose
  * value becomes `null`/`undefined` is removed.
  */
 class CssPropsDirective extends Directive {

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const formStyles = css`
   form {
     display: grid;
-    gap: calc(var(--_space) * 0.75);
+    gap: calc(var(--_loyalty-space) * 0.75);
   }
   .field {
     display: grid;
@@ -33,20 +33,20 @@ export const formStyles = css`
   select {
     font: inherit;
     color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
+    background: var(--_loyalty-surface);
+    border: 1px solid var(--_loyalty-muted);
+    border-radius: calc(var(--_loyalty-radius) / 2);
     padding: 0.375em 0.5em;
     min-height: 2.5em;
     width: 100%;
   }
   input:focus-visible,
   select:focus-visible {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_loyalty-accent);
     outline-offset: 1px;
   }
   [aria-invalid='true'] {
-    border-color: var(--_danger);
+    border-color: var(--_loyalty-danger);
   }
   p.error {
     margin: 0;
@@ -54,7 +54,7 @@ export const formStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space-s);
+    gap: var(--_loyalty-space-s);
     align-items: center;
   }
 `;

@@ -41,6 +41,7 @@ export interface StateTemplates<T> {
  * skeleton, content, empty, error with Retry, signed out.
  *
  * @fires {CustomEvent<LoyaltyError>} loyalty-error - A request for this element failed; `detail` is the typed error, for logging.
+ * @csspart base - The element's frame (border, background, padding, corner radius): a wrapper inside the shadow root, so page resets cannot remove it.
  * @csspart state - The wrapper of a signed-out, empty or error message (also `signed-out`, `empty` or `error`).
  * @csspart retry - The Retry button of the error state.
  * @csspart error-detail - The platform's own words about a failure (API text, shown as sent), under the kit's message.
@@ -91,6 +92,17 @@ export abstract class LoyaltyElement extends LitElement {
     super();
     // every string goes through msg(): a new page language re-renders the element
     updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * What the element shows, inside its frame (`part="base"`). The frame lives in the shadow root
+   * rather than on `:host`, so a page's reset (`* { margin: 0; padding: 0; border: 0 }`) cannot
+   * strip it.
+   */
+  protected abstract renderContent(): unknown;
+
+  protected override render(): TemplateResult {
+    return html`<div part="base" class="base">${this.renderContent()}</div>`;
   }
 
   /** The session this element reads from: the `session="id"` one, else the enclosing provider. */

@@ -79,12 +79,12 @@ export const voucherStyles = css`
     padding: 0.375em 1em;
     min-height: 2.25em;
     font-weight: 400;
-    color: var(--_accent);
-    border: 1px solid var(--_border);
+    color: var(--_loyalty-accent);
+    border: 1px solid var(--_loyalty-border);
   }
   [part~='claim'][aria-pressed='true'] {
-    color: var(--_on-accent);
-    background: var(--_accent);
+    color: var(--_loyalty-on-accent);
+    background: var(--_loyalty-accent);
   }
   [part~='voucher-status'],
   [part~='voucher-code'] {

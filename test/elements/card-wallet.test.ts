@@ -47,7 +47,7 @@ async function mount(member: string | null, attrs: { kinds?: string; retries?: n
 /** Mounts and waits for the list (or the empty state), then forgets the reads so far. */
 async function loaded(member: string, attrs: Parameters<typeof mount>[1] = {}) {
   const m = await mount(member, attrs);
-  await until(() => m.wallet.shadowRoot!.querySelector('[part~="base"]'));
+  await until(() => m.wallet.shadowRoot!.querySelector('[part~="content"]'));
   await clearLog();
   return m;
 }
@@ -210,7 +210,7 @@ describe('<card-wallet> · linked cards (spoonity)', () => {
 
     it('lists cards of both kinds, labelled, with lost ones marked Lost', async () => {
       const { wallet } = await mount(MEMBERS.rich);
-      await until(() => $(wallet, '[part~="base"]'));
+      await until(() => $(wallet, '[part~="content"]'));
       const kinds = [...wallet.shadowRoot!.querySelectorAll('[part~="kind"]')].map((k) => k.textContent!.trim());
       expect(kinds).to.include('Loyalty card').and.to.include('Partner card');
       const lost = wallet.shadowRoot!.querySelector('[part~="card"][part~="lost"]')!;

@@ -451,7 +451,7 @@ describe('<checkin-code> · spoonity: rotating tokens', () => {
       await emulateMedia({ colorScheme: 'dark' });
       const { el } = await mount(MEMBERS.seed);
       await until(() => shownToken(el));
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(31, 32, 35)');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="base"]')!).backgroundColor).to.equal('rgb(31, 32, 35)');
       expect(fill(el, 'rect.light')).to.equal('rgb(255, 255, 255)');
       expect(fill(el, 'path.dark')).to.equal('rgb(0, 0, 0)');
       await expect(el).to.be.accessible();

@@ -12,7 +12,7 @@ const LIGHT = { background: 'rgb(255, 255, 255)', color: 'rgb(29, 29, 31)', mute
 const DARK = { background: 'rgb(31, 32, 35)', color: 'rgb(232, 234, 237)', muted: 'rgb(168, 173, 180)' };
 
 const scheme = (el: Element) => {
-  const s = getComputedStyle(el);
+  const s = getComputedStyle(el.shadowRoot!.querySelector('[part~="base"]')!);
   return { background: s.backgroundColor, color: s.color };
 };
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
@@ -27,9 +27,9 @@ describe('theming', () => {
   it('uses the light defaults, and the dark ones under prefers-color-scheme: dark', async function () {
     if (!canEmulateColorScheme) this.skip(); // Chromium-only: see canEmulateColorScheme
     const el = await fixture(html`<loyalty-balance></loyalty-balance>`);
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'dark' });
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(31, 32, 35)');
+    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(31, 32, 35)');
     expect(getComputedStyle(el).color).to.equal('rgb(232, 234, 237)');
   });
 
@@ -38,8 +38,8 @@ describe('theming', () => {
       <loyalty-balance></loyalty-balance>
     </div>`);
     const el = wrapper.querySelector('loyalty-balance')!;
-    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(1, 2, 3)');
-    expect(getComputedStyle(el).borderTopLeftRadius).to.equal('3px');
+    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(part(el, 'base')).borderTopLeftRadius).to.equal('3px');
     expect(getComputedStyle(el).fontFamily).to.equal('monospace');
   });
 
@@ -189,13 +189,13 @@ const T = TOKENS;
 
 /** Per element: a real piece (`''` = the host), a computed property, and the token's value it must show. */
 const HONOURED: Record<string, [string, keyof CSSStyleDeclaration, string][]> = {
-  'loyalty-balance': [['', 'paddingTop', T['--loyalty-space-m']], ['label', 'color', T['--loyalty-color-muted']], ['amount', 'fontFamily', 'monospace']],
+  'loyalty-balance': [['base', 'paddingTop', T['--loyalty-space-m']], ['label', 'color', T['--loyalty-color-muted']], ['amount', 'fontFamily', 'monospace']],
   'reward-progress': [['bar', 'backgroundColor', T['--loyalty-color-accent']], ['reward', 'borderTopLeftRadius', '6px'], ['list', 'rowGap', T['--loyalty-space-s']]],
   'transaction-history': [['row', 'columnGap', T['--loyalty-space-m']], ['row', 'borderBottomColor', T['--loyalty-color-border']], ['', 'fontSize', T['--loyalty-font-size']]],
-  'checkin-code': [['label', 'color', T['--loyalty-color-muted']], ['base', 'rowGap', T['--loyalty-space-s']], ['', 'borderTopLeftRadius', T['--loyalty-radius']]],
+  'checkin-code': [['label', 'color', T['--loyalty-color-muted']], ['content', 'rowGap', T['--loyalty-space-s']], ['base', 'borderTopLeftRadius', T['--loyalty-radius']]],
   'card-wallet': [['action', 'color', T['--loyalty-color-accent']], ['action', 'borderTopColor', T['--loyalty-color-border']], ['number', 'color', T['--loyalty-color-text']]],
   'loyalty-sign-in': [['sign-out', 'color', T['--loyalty-color-accent']], ['greeting', 'color', T['--loyalty-color-text']], ['sign-out', 'fontFamily', 'monospace']],
-  'profile-form': [['label', 'color', T['--loyalty-color-text']], ['', 'paddingLeft', T['--loyalty-space-m']], ['label', 'fontSize', T['--loyalty-font-size']]],
+  'profile-form': [['label', 'color', T['--loyalty-color-text']], ['base', 'paddingLeft', T['--loyalty-space-m']], ['label', 'fontSize', T['--loyalty-font-size']]],
   'account-deletion': [['delete', 'backgroundColor', T['--loyalty-color-danger-strong']], ['delete', 'color', T['--loyalty-color-on-danger']], ['actions', 'columnGap', T['--loyalty-space-s']]],
 };
 

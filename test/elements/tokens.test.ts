@@ -34,7 +34,7 @@ export abstract class LoyaltyElement extends LitElement {}`,
 };
 const STYLES = {
   path: 'src/internal/styles.ts',
-  text: "export const baseStyles = css`:host { --_text: var(--loyalty-color-text, light-dark(#000, #fff)); --_radius: var(--loyalty-radius, 1rem); }`;",
+  text: "export const baseStyles = css`:host { --_loyalty-text: var(--loyalty-color-text, light-dark(#000, #fff)); --_loyalty-radius: var(--loyalty-radius, 1rem); }`;",
 };
 const ELEMENT = {
   path: 'src/elements/loyalty-balance/loyalty-balance.ts',
@@ -103,7 +103,7 @@ describe('theming tokens', () => {
     });
 
     it('fails on a token that is used but undocumented (a var() without its @cssprop)', async () => {
-      const styles = { ...STYLES, text: STYLES.text.replace('}`', ' --_danger-strong: var(--loyalty-color-danger-strong, #b3261e); }`') };
+      const styles = { ...STYLES, text: STYLES.text.replace('}`', ' --_loyalty-danger-strong: var(--loyalty-color-danger-strong, #b3261e); }`') };
       const report = await check({ sources: [BASE, styles, ELEMENT], readme: README });
       expect(report.undocumented).to.deep.equal(['--loyalty-color-danger-strong']);
       expect(report.missingFromReadme).to.deep.equal(['--loyalty-color-danger-strong']);

@@ -10,7 +10,7 @@ const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u0
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
 const rowTexts = (el: Element) => rows(el).map((r) => r.textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
 const positions = (el: Element) => rows(el).map((r) => Number(r.getAttribute('aria-posinset')));
-const base = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+const base = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="content"]')!;
 const more = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="more"]');
 
 type MountAttrs = { limit?: number; vendor?: string | null; retries?: number; fetch?: typeof fetch };

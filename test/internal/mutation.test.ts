@@ -22,7 +22,7 @@ class MutationProbe extends LoyaltyElement {
     },
     invalidates: ['balances'],
   });
-  override render() {
+  override renderContent() {
     return html`<button ?disabled=${this.reportLost.pending} @click=${() => this.reportLost.run('1817015')}>Report lost</button>`;
   }
 }

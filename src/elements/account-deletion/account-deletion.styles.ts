@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const accountDeletionStyles = css`
   p {
-    margin: 0 0 var(--_space-s);
+    margin: 0 0 var(--_loyalty-space-s);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space-s);
+    gap: var(--_loyalty-space-s);
   }
   [tabindex='-1']:focus {
     outline: none;

@@ -62,10 +62,10 @@ export class AccountDeletion extends LoyaltyElement {
     return this.done?.generation === this.sessionState?.generation ? this.done?.step : undefined;
   }
 
-  protected override render() {
+  protected override renderContent() {
     if (this.finished === 'deleted') return html`<p part="message" tabindex="-1">${msg('Your account has been deleted.')}</p>`;
     return this.renderTask(this.profile, {
-      skeleton: () => html`<p><span class="bone" ${cssProps({ '--w': '20em' })}></span></p><span class="bone" ${cssProps({ '--w': '10em', height: '2.25em' })}></span>`,
+      skeleton: () => html`<p><span class="bone" ${cssProps({ '--_loyalty-bone-width': '20em' })}></span></p><span class="bone" ${cssProps({ '--_loyalty-bone-width': '10em', height: '2.25em' })}></span>`,
       complete: (p) => this.renderSteps(p),
     });
   }

@@ -41,7 +41,7 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * @fires {CustomEvent<Card>} loyalty-card-remove-request - Cancelable, before the confirmation dialog opens. `preventDefault()` to veto the removal (nothing is asked or sent), e.g. to ask your own question.
  * @fires {CustomEvent<Card>} loyalty-card-removed - A card was unlinked; `detail` is the card.
  * @fires {CustomEvent<{ reward: Reward; claimed: boolean }>} loyalty-voucher-claimed - A voucher was set aside for the next purchase (`claimed: true`) or taken back.
- * @csspart base - Everything shown when signed in: the list and the link form.
+ * @csspart content - Everything shown when signed in: the list and the link form.
  * @csspart list - The list of cards.
  * @csspart card - One card (also `active` or `lost`).
  * @csspart summary - The kind, number, status and link date of a card.
@@ -127,7 +127,7 @@ export class CardWallet extends LoyaltyElement {
     this.dialog.close();
   }
 
-  protected override render() {
+  protected override renderContent() {
     return html`${this.renderTask(this.cards, {
         skeleton: () => html`<p class="visually-hidden">${msg('Loading cards…')}</p>
           <ul part="list" aria-hidden="true"><li part="card"><span class="bone"></span><span class="bone button"></span></li></ul>`,
@@ -150,7 +150,7 @@ export class CardWallet extends LoyaltyElement {
   private renderWallet(cards: Card[]) {
     // without `cards` the platform has one member card: shown, never linked or changed here
     const linking = this.supports('cards');
-    return html`<div part="base">
+    return html`<div part="content">
       ${cards.length
         ? html`<ul part="list" aria-label=${linking ? msg('Linked cards') : msg('Member card')}>${cards.map((c) => this.renderCard(c))}</ul>`
         : html`<p class="state" part="state empty">${linking ? msg('No cards linked yet') : msg('No member card yet')}</p>`}

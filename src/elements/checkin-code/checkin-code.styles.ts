@@ -3,34 +3,34 @@ import { css } from 'lit';
 /** The symbol keeps dark modules on a light quiet zone in every theme (scanners need it); no dark-mode override. */
 export const checkinStyles = css`
   :host {
-    --_code-size: var(--loyalty-checkin-code-size, 14rem);
-    --_code-dark: var(--loyalty-checkin-code-color, #000000);
-    --_code-light: var(--loyalty-checkin-code-background, #ffffff);
-    --_code-expired: var(--loyalty-checkin-code-expired-color, #c4c7cc);
+    --_loyalty-code-size: var(--loyalty-checkin-code-size, 14rem);
+    --_loyalty-code-dark: var(--loyalty-checkin-code-color, #000000);
+    --_loyalty-code-light: var(--loyalty-checkin-code-background, #ffffff);
+    --_loyalty-code-expired: var(--loyalty-checkin-code-expired-color, #c4c7cc);
     text-align: center;
   }
   /* high contrast is pure black on white whatever the theme: not a token */
   :host([high-contrast]) {
-    --_code-dark: #000000;
-    --_code-light: #ffffff;
-    --_muted: var(--_text);
+    --_loyalty-code-dark: #000000;
+    --_loyalty-code-light: #ffffff;
+    --_loyalty-muted: var(--_loyalty-text);
   }
   figure {
     margin: 0;
     display: grid;
     justify-items: center;
-    gap: var(--_space-s);
+    gap: var(--_loyalty-space-s);
   }
   .frame {
     display: block;
-    width: min(100%, var(--_code-size));
-    background: var(--_code-light);
-    border-radius: calc(var(--_radius) / 2);
+    width: min(100%, var(--_loyalty-code-size));
+    background: var(--_loyalty-code-light);
+    border-radius: calc(var(--_loyalty-radius) / 2);
     overflow: hidden;
     forced-color-adjust: none;
   }
   .frame.code128 {
-    width: min(100%, calc(var(--_code-size) * 1.5));
+    width: min(100%, calc(var(--_loyalty-code-size) * 1.5));
   }
   svg {
     display: block;
@@ -38,16 +38,16 @@ export const checkinStyles = css`
     height: auto;
   }
   .light {
-    fill: var(--_code-light);
+    fill: var(--_loyalty-code-light);
   }
   .dark {
-    fill: var(--_code-dark);
+    fill: var(--_loyalty-code-dark);
   }
   :host([high-contrast]) .frame {
-    outline: 2px solid var(--_text);
+    outline: 2px solid var(--_loyalty-text);
   }
   .expired .dark {
-    fill: var(--_code-expired);
+    fill: var(--_loyalty-code-expired);
   }
   .expired svg {
     filter: blur(3px);
@@ -60,7 +60,7 @@ export const checkinStyles = css`
     margin: 0;
   }
   .label {
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
   }
   .token {
     font-size: 1.375em;
@@ -76,31 +76,31 @@ export const checkinStyles = css`
     font-weight: 700;
   }
   .countdown {
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
     font-variant-numeric: tabular-nums;
     min-height: 1.5em;
   }
   .expired-note {
-    color: var(--_danger);
+    color: var(--_loyalty-danger);
     font-weight: 600;
   }
   .note {
     margin: 0;
     font-size: 0.875em;
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
   }
   .actions {
-    margin-top: var(--_space-s);
+    margin-top: var(--_loyalty-space-s);
   }
   .bone.square {
     display: block;
-    width: min(100%, var(--_code-size));
+    width: min(100%, var(--_loyalty-code-size));
     height: auto;
     aspect-ratio: 1;
   }
   .bone.bars {
     display: block;
-    width: min(100%, calc(var(--_code-size) * 1.5));
+    width: min(100%, calc(var(--_loyalty-code-size) * 1.5));
     height: auto;
     aspect-ratio: 3.2;
   }

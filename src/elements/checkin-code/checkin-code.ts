@@ -61,7 +61,7 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * still fires `loyalty-error`.
  *
  * @tag checkin-code
- * @csspart base - The figure: the code and its caption.
+ * @csspart content - The figure: the code and its caption.
  * @csspart frame - The light box around the symbol (its quiet zone).
  * @fires {CustomEvent<LoyaltyError>} loyalty-error - The token call failed (the card is shown instead), or the card list did.
  * @csspart code - The SVG symbol (`role="img"`, labelled with the token).
@@ -169,7 +169,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     void this.syncWakeLock();
   }
 
-  protected override render() {
+  protected override renderContent() {
     return html`${this.renderState()}
       <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
   }
@@ -194,7 +194,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     const left = t.expiresAt === undefined ? undefined : Math.ceil((t.expiresAt - this.now) / 1000);
     const expired = left !== undefined && left <= 0;
     const grouped = groupToken(t.code.token);
-    return html`<figure part="base">
+    return html`<figure part="content">
         ${this.renderSymbol(
           t.code.token,
           expired ? msg('Expired check-in code, no longer valid') : msg(str`Check-in code: ${grouped}`),
@@ -221,7 +221,7 @@ export class CheckinCodeElement extends LoyaltyElement {
 
   private renderCard(card: Card, fallback: Fallback): TemplateResult {
     const grouped = groupToken(card.number);
-    return html`<figure part="base">
+    return html`<figure part="content">
         ${this.renderSymbol(card.number, msg(str`Member card number, a static code: ${grouped}`), 'code static')}
         <figcaption part="caption">
           <p class="label" part="label">${msg('Member card number (static code)')}</p>
@@ -269,7 +269,7 @@ export class CheckinCodeElement extends LoyaltyElement {
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="visually-hidden">${msg('Loading your check-in code…')}</div>
-      <figure part="base" aria-hidden="true">
+      <figure part="content" aria-hidden="true">
         <span class="bone ${this.format === 'code128' ? 'bars' : 'square'}"></span>
         <figcaption part="caption">
           <p class="label"><span class="bone line label-bone"></span></p>

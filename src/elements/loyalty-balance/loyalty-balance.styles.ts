@@ -2,28 +2,28 @@ import { css } from 'lit';
 
 export const balanceStyles = css`
   :host {
-    --_amount-size: var(--loyalty-balance-amount-size, 1.5em);
-    --_row-gap: var(--loyalty-balance-row-gap, calc(var(--_space) * 0.75));
+    --_loyalty-amount-size: var(--loyalty-balance-amount-size, 1.5em);
+    --_loyalty-row-gap: var(--loyalty-balance-row-gap, calc(var(--_loyalty-space) * 0.75));
   }
   dl {
     display: grid;
-    gap: var(--_row-gap);
+    gap: var(--_loyalty-row-gap);
     margin: 0;
   }
   .row {
     display: grid;
     grid-template-columns: 1fr auto;
     align-items: baseline;
-    column-gap: var(--_space);
-    min-height: calc(var(--_amount-size) * 1.5);
+    column-gap: var(--_loyalty-space);
+    min-height: calc(var(--_loyalty-amount-size) * 1.5);
   }
   dt {
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
   }
   dd {
     margin: 0;
     text-align: end;
-    font-size: var(--_amount-size);
+    font-size: var(--_loyalty-amount-size);
     font-weight: 600;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
@@ -38,9 +38,9 @@ export const balanceStyles = css`
     margin: 0.25em 0 0;
     padding: 0;
     list-style: none;
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
   }
   .bone.amount {
-    height: calc(var(--_amount-size) * 0.8);
+    height: calc(var(--_loyalty-amount-size) * 0.8);
   }
 `;

@@ -17,7 +17,7 @@ export type BalanceShow = 'all' | 'points' | 'quickpay';
  * value is shown only where the platform has it (`stored-value`).
  *
  * @tag loyalty-balance
- * @csspart base - The list of balances.
+ * @csspart content - The list of balances.
  * @csspart row - One balance: its label and amount.
  * @csspart label - The name of a balance.
  * @csspart amount - The figure of a balance.
@@ -47,7 +47,7 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   private balances = this.queryTask(() => (this.supports('balances') ? queries.balances() : undefined));
 
-  protected override render() {
+  protected override renderContent() {
     return html`${this.renderTask(this.balances, {
         skeleton: () => this.renderSkeleton(),
         complete: (b) => this.renderBalances(b),
@@ -83,7 +83,7 @@ export class LoyaltyBalance extends LoyaltyElement {
   }
 
   private renderBalances(b: Balances) {
-    return html`<dl part="base">
+    return html`<dl part="content">
       ${this.showStored && b.storedValue ? this.renderStored(b.storedValue) : nothing}
       ${this.showCurrencies ? b.currencies.map((c) => this.renderCurrency(c)) : nothing}
     </dl>`;
@@ -122,12 +122,12 @@ export class LoyaltyBalance extends LoyaltyElement {
   private renderSkeleton() {
     const rows = this.show === 'all' && this.showStored ? 2 : 1;
     return html`<div class="visually-hidden">${msg('Loading balances…')}</div>
-      <dl part="base" aria-hidden="true">
+      <dl part="content" aria-hidden="true">
         ${Array.from(
           { length: rows },
           (_, i) => html`<div class="row" part="row">
-            <dt><span class="bone" ${cssProps({ '--w': i ? '5em' : '8em' })}></span></dt>
-            <dd><span class="bone amount" ${cssProps({ '--w': i ? '3em' : '5em' })}></span></dd>
+            <dt><span class="bone" ${cssProps({ '--_loyalty-bone-width': i ? '5em' : '8em' })}></span></dt>
+            <dd><span class="bone amount" ${cssProps({ '--_loyalty-bone-width': i ? '3em' : '5em' })}></span></dd>
           </div>`,
         )}
       </dl>`;

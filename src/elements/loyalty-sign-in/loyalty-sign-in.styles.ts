@@ -4,7 +4,7 @@ export const signInStyles = css`
   .signed-in {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_loyalty-space);
     align-items: center;
     justify-content: space-between;
   }

@@ -50,7 +50,7 @@ export class LoyaltySignIn extends LoyaltyElement {
 
   private profile = this.queryTask(() => (this.supports('profile') ? queries.profile() : undefined));
 
-  protected override render() {
+  protected override renderContent() {
     return html`${this.sessionState?.signedIn ? this.renderSignedIn() : this.renderForm()}
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }

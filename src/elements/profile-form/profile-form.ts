@@ -89,7 +89,7 @@ const valuesOf = (p: Profile): Record<string, string> =>
  * @csspart actions - The row of the Save button and the notice.
  * @csspart save - The Save button.
  * @csspart notice - The confirmation after saving (a polite live region).
- * @csspart base - The list of fields when `readonly`.
+ * @csspart content - The list of fields when `readonly`.
  * @csspart row - One field when `readonly`.
  * @csspart value - A field's value when `readonly`.
  * @csspart skeleton - The placeholder shown while loading.
@@ -171,7 +171,7 @@ export class ProfileForm extends LoyaltyElement {
     }
   }
 
-  protected override render() {
+  protected override renderContent() {
     return this.renderTask(this.profile, { skeleton: () => this.renderSkeleton(), complete: (p) => this.renderProfile(p) });
   }
 
@@ -200,7 +200,7 @@ export class ProfileForm extends LoyaltyElement {
   private renderProfile(p: Profile) {
     const fields = this.shown(p);
     if (this.readonly || !this.supports('profile-update'))
-      return html`<dl part="base">
+      return html`<dl part="content">
         ${fields.map((f) => html`<div part="row"><dt part="label">${f.label()}</dt><dd part="value">${this.display(f, this.base[f.key])}</dd></div>`)}
       </dl>`;
     return html`<form part="form" novalidate @input=${this.onInput} @submit=${this.submit}>
@@ -243,7 +243,7 @@ export class ProfileForm extends LoyaltyElement {
   private renderSkeleton() {
     return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
       <div class="field" aria-hidden="true">
-        ${[6, 7, 10, 8].map((w) => html`<span class="bone" ${cssProps({ '--w': `${w}em` })}></span><span class="bone" ${cssProps({ '--w': '100%', height: '2.5em' })}></span>`)}
+        ${[6, 7, 10, 8].map((w) => html`<span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span><span class="bone" ${cssProps({ '--_loyalty-bone-width': '100%', height: '2.5em' })}></span>`)}
       </div>`;
   }
 

@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const rewardStyles = css`
   :host {
-    --_bar-height: var(--loyalty-reward-progress-bar-height, 0.5rem);
-    --_bar-color: var(--loyalty-reward-progress-bar-color, var(--_accent));
+    --_loyalty-bar-height: var(--loyalty-reward-progress-bar-height, 0.5rem);
+    --_loyalty-bar-color: var(--loyalty-reward-progress-bar-color, var(--_loyalty-accent));
   }
   ul {
     display: grid;
-    gap: var(--_space-s);
+    gap: var(--_loyalty-space-s);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -16,19 +16,19 @@ export const rewardStyles = css`
   .tier {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.25em var(--_space);
-    padding: var(--_space-s);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
+    gap: 0.25em var(--_loyalty-space);
+    padding: var(--_loyalty-space-s);
+    border: 1px solid var(--_loyalty-border);
+    border-radius: calc(var(--_loyalty-radius) / 1.5);
   }
   li {
     cursor: pointer;
   }
   [part~='reward-available'] {
-    border-color: var(--_bar-color);
+    border-color: var(--_loyalty-bar-color);
   }
   .tier {
-    margin-bottom: var(--_space-s);
+    margin-bottom: var(--_loyalty-space-s);
   }
   p,
   .full {
@@ -45,7 +45,7 @@ export const rewardStyles = css`
   }
   .muted,
   [part~='description'] {
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
     font-size: 0.875em;
   }
   [part~='cost'],
@@ -53,16 +53,16 @@ export const rewardStyles = css`
     font-variant-numeric: tabular-nums;
   }
   [part~='progress'] {
-    height: var(--_bar-height);
-    border-radius: var(--_bar-height);
-    background: var(--_skeleton);
+    height: var(--_loyalty-bar-height);
+    border-radius: var(--_loyalty-bar-height);
+    background: var(--_loyalty-skeleton);
     overflow: hidden;
   }
   [part~='bar'] {
     height: 100%;
-    background: var(--_bar-color);
+    background: var(--_loyalty-bar-color);
   }
   .more {
-    margin-top: var(--_space-s);
+    margin-top: var(--_loyalty-space-s);
   }
 `;

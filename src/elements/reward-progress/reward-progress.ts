@@ -78,7 +78,7 @@ export class RewardProgress extends LoyaltyElement {
     (e) => this.report(e),
   );
 
-  protected override render() {
+  protected override renderContent() {
     return this.renderTask(this.data, { skeleton: () => this.renderSkeleton(), complete: (list) => this.renderList(list) });
   }
 
@@ -148,12 +148,12 @@ export class RewardProgress extends LoyaltyElement {
   private renderSkeleton() {
     return html`<div class="visually-hidden">${msg('Loading rewards…')}</div>
       <div aria-hidden="true">
-        ${this.hideTier ? nothing : html`<div class="tier"><span class="bone" ${cssProps({ '--w': '10em' })}></span></div>`}
+        ${this.hideTier ? nothing : html`<div class="tier"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '10em' })}></span></div>`}
         <ul>
           ${[8, 6, 7].map(
             (w) => html`<li>
-              <span class="bone" ${cssProps({ '--w': `${w}em` })}></span><span class="bone" ${cssProps({ '--w': '4em' })}></span>
-              <span class="full bone" ${cssProps({ '--w': '100%', height: 'var(--_bar-height)' })}></span>
+              <span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span><span class="bone" ${cssProps({ '--_loyalty-bone-width': '4em' })}></span>
+              <span class="full bone" ${cssProps({ '--_loyalty-bone-width': '100%', height: 'var(--_loyalty-bar-height)' })}></span>
             </li>`,
           )}
         </ul>

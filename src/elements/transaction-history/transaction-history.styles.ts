@@ -2,18 +2,18 @@ import { css } from 'lit';
 
 export const historyStyles = css`
   :host {
-    --_height: var(--loyalty-transaction-history-height, 24rem);
-    --_row: var(--loyalty-transaction-history-row-height, 4rem);
+    --_loyalty-height: var(--loyalty-transaction-history-height, 24rem);
+    --_loyalty-row: var(--loyalty-transaction-history-row-height, 4rem);
   }
-  [part~='base'] {
-    max-height: var(--_height);
+  [part~='content'] {
+    max-height: var(--_loyalty-height);
     overflow-y: auto;
     overflow-anchor: none;
     overscroll-behavior: contain;
-    border-radius: calc(var(--_radius) / 1.5);
+    border-radius: calc(var(--_loyalty-radius) / 1.5);
   }
-  [part~='base']:focus-visible {
-    outline: 3px solid var(--_accent);
+  [part~='content']:focus-visible {
+    outline: 3px solid var(--_loyalty-accent);
     outline-offset: 2px;
   }
   ol {
@@ -25,10 +25,10 @@ export const historyStyles = css`
     display: grid;
     grid-template-columns: 1fr auto;
     align-content: center;
-    column-gap: var(--_space);
-    height: var(--_row);
+    column-gap: var(--_loyalty-space);
+    height: var(--_loyalty-row);
     overflow: hidden;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid var(--_loyalty-border);
   }
   li > * {
     overflow: hidden;
@@ -46,10 +46,10 @@ export const historyStyles = css`
   }
   [part~='details'] {
     grid-column: 1 / -1;
-    color: var(--_muted);
+    color: var(--_loyalty-muted);
     font-size: 0.875em;
   }
   .more {
-    margin-top: var(--_space-s);
+    margin-top: var(--_loyalty-space-s);
   }
 `;

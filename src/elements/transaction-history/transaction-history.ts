@@ -22,7 +22,7 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
  * as smoothly as ten.
  *
  * @tag transaction-history
- * @csspart base - The scrolling list's container (focusable, so the keyboard scrolls it).
+ * @csspart content - The scrolling list's container (focusable, so the keyboard scrolls it).
  * @csspart list - The list of orders.
  * @csspart row - One order.
  * @csspart summary - When and where: the date and the store.
@@ -51,7 +51,7 @@ export class TransactionHistory extends LoyaltyElement {
   private pager = new Pager<Transaction>(this, (s, cursor) => s.query(queries.history(cursor)), (e) => this.report(e));
   private frame = 0;
 
-  protected override render() {
+  protected override renderContent() {
     const skeleton = () => this.renderSkeleton();
     return this.renderTask(this.history, {
       skeleton,
@@ -77,8 +77,8 @@ export class TransactionHistory extends LoyaltyElement {
     const start = Math.min(this.range[0], all.length);
     const end = Math.min(this.range[1], all.length);
     const size = p.next && !this.limit ? -1 : all.length;
-    return html`<div part="base" tabindex="0" role="group" aria-label=${msg('Order history')} @scroll=${this.onScroll}>
-        <ol part="list" ${cssProps({ padding: `calc(${start} * var(--_row)) 0 calc(${all.length - end} * var(--_row))` })}>
+    return html`<div part="content" tabindex="0" role="group" aria-label=${msg('Order history')} @scroll=${this.onScroll}>
+        <ol part="list" ${cssProps({ padding: `calc(${start} * var(--_loyalty-row)) 0 calc(${all.length - end} * var(--_loyalty-row))` })}>
           ${all.slice(start, end).map((t, i) => this.renderRow(t, start + i + 1, size))}
         </ol>
       </div>
@@ -114,11 +114,11 @@ export class TransactionHistory extends LoyaltyElement {
 
   private renderSkeleton() {
     return html`<div class="visually-hidden">${msg('Loading orders…')}</div>
-      <div part="base" aria-hidden="true">
+      <div part="content" aria-hidden="true">
         <ol>
           ${[9, 7, 8, 6].map(
-            (w) => html`<li><span class="bone" ${cssProps({ '--w': `${w}em` })}></span><span class="bone" ${cssProps({ '--w': '4em' })}></span>
-              <span part="details"><span class="bone" ${cssProps({ '--w': `${w + 2}em` })}></span></span></li>`,
+            (w) => html`<li><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span><span class="bone" ${cssProps({ '--_loyalty-bone-width': '4em' })}></span>
+              <span part="details"><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w + 2}em` })}></span></span></li>`,
           )}
         </ol>
       </div>`;
@@ -133,7 +133,7 @@ export class TransactionHistory extends LoyaltyElement {
 
   /** Which rows are near the viewport: every row is `--loyalty-transaction-history-row-height` tall. */
   private measure() {
-    const base = this.renderRoot.querySelector<HTMLElement>('[part~="base"][tabindex]');
+    const base = this.renderRoot.querySelector<HTMLElement>('[part~="content"][tabindex]');
     const list = base?.firstElementChild as HTMLElement | undefined;
     const rows = this.limit > 0 ? Math.min(this.limit, this.pager.items.length) : this.pager.items.length;
     const row = rows && list ? list.offsetHeight / rows : 0;
@@ -146,7 +146,7 @@ export class TransactionHistory extends LoyaltyElement {
 
   /** Loads the next page; at the end the button goes away, so focus moves to the list. */
   private loadMore = () =>
-    this.pager.loadMoreFromButton(this.sessionState, () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'));
+    this.pager.loadMoreFromButton(this.sessionState, () => this.renderRoot.querySelector<HTMLElement>('[part~="content"]'));
 }
 
 declare global {
