@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 const elementDefines = readdirSync('src/elements').map((tag) => `src/elements/${tag}/define.ts`);
@@ -35,6 +35,29 @@ const autoload = defineConfig({
 });
 
 /**
+ * `vite build --mode cdn` also writes dist/cdn/loyalty-elements.classic.js, the one-line classic
+ * `<script src>` for tag managers (src/cdn-classic.js, copied as is: it imports the module build
+ * beside it).
+ */
+const classicScript = () => ({
+  name: 'loyalty-classic-script',
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+    this.emitFile({ type: 'asset', fileName: 'loyalty-elements.classic.js', source: readFileSync('src/cdn-classic.js', 'utf8') });
+  },
+});
+
+/**
+ * Both builds also write loyalty-elements.css (dist/ and dist/cdn/): src/preload.css as is, the
+ * `:not(:defined)` rules that reserve each element's height before the script runs.
+ */
+const preloadStylesheet = () => ({
+  name: 'loyalty-preload-stylesheet',
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+    this.emitFile({ type: 'asset', fileName: 'loyalty-elements.css', source: readFileSync('src/preload.css', 'utf8') });
+  },
+});
+
+/**
  * `vite build`             → dist/… : npm ESM, one module per source file (lit external), so a
  *                             merchant's bundler keeps only the elements they import.
  * `vite build --mode cdn`  → dist/cdn/loyalty-elements.js : one self-contained, minified ESM file
@@ -46,6 +69,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'autoload') return autoload;
   const cdn = mode === 'cdn';
   return {
+    plugins: cdn ? [classicScript(), preloadStylesheet()] : [preloadStylesheet()],
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',

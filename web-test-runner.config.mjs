@@ -7,8 +7,9 @@ import { staleFiles } from './scripts/gen-types.js';
 import { tokensPlugin } from './scripts/tokens.js';
 import { localizationPlugin } from './scripts/unlocalized.js';
 import { sandboxKoaMiddleware } from './sandbox/index.js';
-import { strictCspMiddleware } from './test/helpers/csp-middleware.js';
+import { strictCspMiddleware, trustedTypesMiddleware } from './test/helpers/csp-middleware.js';
 import { cdnAsVersionMiddleware } from './test/helpers/cdn-version-middleware.js';
+import { mediaEmulationPlugin } from './test/helpers/media-emulation-plugin.js';
 
 // Chromium always; Firefox too when there is one (Debian's firefox-esr, driven by puppeteer-core
 // over WebDriver BiDi). BROWSERS=chromium or FIREFOX_PATH=none: Chromium only.
@@ -94,9 +95,10 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   // the sandbox API, on the test page's own origin, at /sandbox
-  // …plus, for test/hardening/: the strict-CSP demo page's header, and the CDN bundle as another version
-  middleware: [sandboxPerBrowser(), strictCspMiddleware(), cdnAsVersionMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), generatedFiles(), tokensPlugin(), localizationPlugin()],
+  // …plus, for test/hardening/: the strict-CSP demo page's header, and the CDN bundle as another version;
+  // for test/embedding/: the Trusted Types pages' headers
+  middleware: [sandboxPerBrowser(), strictCspMiddleware(), trustedTypesMiddleware(), cdnAsVersionMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), generatedFiles(), tokensPlugin(), localizationPlugin(), mediaEmulationPlugin()],
   browsers: [
     ...(chromium ? [chromiumLauncher()] : []),
     ...(firefox ? [firefoxLauncher(firefox)] : []),

@@ -10,7 +10,8 @@
  * Options (or environment): --runs N (BENCH_RUNS, 15) page loads per variant and latency;
  * --latency MS (BENCH_LATENCY, 150) the injected server latency; --scale-runs N
  * (BENCH_SCALE_RUNS, 9); --cycles N (BENCH_CYCLES, 1000) memory mount/unmount cycles;
- * --only sizes,requests,time,scale,encode,memory; --out FILE (bench/results.json).
+ * --only sizes,requests,time,cls,scale,encode,memory; --out FILE (bench/results.json);
+ * --dist DIR (BENCH_DIST, ./dist) the build to measure (e.g. another commit's, for a before/after).
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -24,7 +25,7 @@ import { measureSizes } from './lib/sizes.js';
 import { kB, mb, ms, ratio, summarize, table } from './lib/stats.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['sizes', 'requests', 'time', 'scale', 'encode', 'memory'];
+const SECTIONS = ['sizes', 'requests', 'time', 'cls', 'scale', 'encode', 'memory'];
 
 const { values: args } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     cycles: { type: 'string', default: process.env.BENCH_CYCLES ?? '1000' },
     only: { type: 'string', default: process.env.BENCH_ONLY ?? SECTIONS.join(',') },
     out: { type: 'string', default: join(ROOT, 'bench/results.json') },
+    dist: { type: 'string', default: process.env.BENCH_DIST ?? join(ROOT, 'dist') },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -59,9 +61,11 @@ const TARGETS = { kit: 3.5, element: 1.8, naive: 1 / 3, vanilla: 1.2, heapBytes:
 const log = (/** @type {string} */ s) => process.stderr.write(`${s}\n`);
 const sleep = (/** @type {number} */ t) => new Promise((r) => setTimeout(r, t));
 
-const REQUIRED = ['dist/cdn/loyalty-elements.js', 'dist/index.js', 'dist/internal/qr.js', 'dist/session/define.js'];
+const DIST = args.dist;
+// the layout-shift pages need only the CDN file; the rest measure the npm build too
+const REQUIRED = ['dist/cdn/loyalty-elements.js', ...(['sizes', 'scale', 'encode', 'memory'].some((s) => ONLY.has(s)) ? ['dist/index.js', 'dist/internal/qr.js', 'dist/session/define.js'] : [])];
 for (const file of REQUIRED) {
-  if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: build first (npm run bench builds, then runs this)`);
+  if (!existsSync(join(DIST, file.replace(/^dist\//, '')))) throw new Error(`${file} is missing: build first (npm run bench builds, then runs this)`);
 }
 
 /**
@@ -74,7 +78,7 @@ const SNAPSHOT = mkdtempSync(join(tmpdir(), 'loyalty-bench-'));
 process.on('exit', () => rmSync(SNAPSHOT, { recursive: true, force: true }));
 for (let attempt = 1; ; attempt++) {
   rmSync(join(SNAPSHOT, 'dist'), { recursive: true, force: true });
-  cpSync(join(ROOT, 'dist'), join(SNAPSHOT, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  cpSync(DIST, join(SNAPSHOT, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
   if (REQUIRED.every((f) => existsSync(join(SNAPSHOT, f)))) break;
   if (attempt === 5) throw new Error('dist/ kept changing while it was copied: is a build running?');
   await new Promise((r) => setTimeout(r, 2000));
@@ -185,7 +189,7 @@ if (ONLY.has('sizes')) {
 
 // --- the browser --------------------------------------------------------------------------------
 
-const needsBrowser = ['requests', 'time', 'scale', 'encode', 'memory'].some((s) => ONLY.has(s));
+const needsBrowser = ['requests', 'time', 'cls', 'scale', 'encode', 'memory'].some((s) => ONLY.has(s));
 if (needsBrowser) {
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chromium found: install it or set CHROME_PATH (see scripts/find-chrome.js)');
@@ -412,6 +416,61 @@ if (needsBrowser) {
           ]),
         ),
       );
+    }
+
+    // --- layout shift ---------------------------------------------------------------------------
+    if (ONLY.has('cls')) {
+      const CLS_LATENCY = 300;
+      const NAMES = ['balance', 'checkin', 'rewards', 'history', 'cards', 'sign-in', 'profile', 'deletion'];
+      log(`cls: the page and each element alone at ${CLS_LATENCY} ms, ${RUNS} runs each…`);
+      await setLatency(CLS_LATENCY);
+      /** One load of bench/pages/cls.html (`only`: one element alone) in a fresh context: CLS and heights. */
+      const loadCls = async (/** @type {string} */ only) => {
+        const context = await browser.createBrowserContext();
+        try {
+          const tab = await context.newPage();
+          await tab.setViewport({ width: 412, height: 915, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+          await tab.evaluateOnNewDocument((k) => {
+            /** @type {any} */ (window).__BENCH_KEY = k;
+          }, key);
+          await tab.goto(`${server.origin}/bench/pages/cls.html${only ? `?only=${only}` : ''}`, { waitUntil: 'domcontentloaded' });
+          await tab.waitForSelector('html[data-bench-done]', { timeout: 30_000 });
+          await sleep(500); // a shift just after the data showed still counts
+          return await tab.evaluate(() => {
+            const r = /** @type {any} */ (window).__cls;
+            for (const el of document.querySelectorAll('[data-bench]')) r.heights[/** @type {HTMLElement} */ (el).dataset.bench].data = el.getBoundingClientRect().height;
+            return r;
+          });
+        } finally {
+          await context.close();
+        }
+      };
+      /** @type {Record<string, { cls: number[], heights: Record<string, Record<string, number>>[] }>} */
+      const cls = {};
+      for (let run = 0; run < RUNS; run++) {
+        for (const only of ['', ...NAMES]) {
+          const r = await loadCls(only);
+          const entry = (cls[only || 'page'] ??= { cls: [], heights: [] });
+          entry.cls.push(r.value);
+          entry.heights.push(r.heights);
+        }
+      }
+      await setLatency(0);
+      results.cls = { latency: CLS_LATENCY, viewport: '412×915', runs: RUNS, cls };
+      print(`\n## Layout shift (CLS while the kit loads, ${CLS_LATENCY} ms API latency, 412×915 viewport; \`pending\` session, key 300 ms after the kit; ${RUNS} runs, fresh context each)\n`);
+      const med = (/** @type {number[]} */ v) => summarize(v.filter((x) => x !== undefined && !Number.isNaN(x))).median;
+      const px = (/** @type {number} */ v) => (Number.isFinite(v) ? `${Math.round(v)} px` : '–');
+      const rows = Object.entries(cls).map(([what, e]) => {
+        const name = what === 'page' ? NAMES[0] : what;
+        const h = (/** @type {string} */ k) => med(e.heights.map((x) => x[name]?.[k]));
+        const label = what === 'page' ? 'the full page (every element)' : `\`${what}\` alone`;
+        const first = Number.isFinite(h('skeleton')) ? h('skeleton') : h('other');
+        const heights = what === 'page' ? ['', '', ''] : [px(h('before')), px(first), px(h('data'))];
+        return [label, med(e.cls).toFixed(3), Math.max(...e.cls).toFixed(3), ...heights];
+      });
+      print(table(['page', 'CLS median', 'CLS worst', 'before upgrade', 'skeleton (or first state)', 'data'], rows));
+      const worst = Math.max(...Object.values(cls).flatMap((e) => e.cls));
+      verdict('CLS < 0.02 (page and each element, 300 ms latency)', `worst ${worst.toFixed(3)}`, worst < 0.02);
     }
 
     // --- the lab page: scale, encode, memory ------------------------------------------------------

@@ -1,4 +1,6 @@
-import '../src/index.js';
+import { queries } from '../src/index.js';
+import type { AccountDeletion } from '../src/elements/account-deletion/account-deletion.js';
+import type { LoyaltyEventName } from '../src/internal/events.js';
 import type { LoyaltySession } from '../src/session/loyalty-session.js';
 
 const session = document.getElementById('member') as LoyaltySession;
@@ -8,6 +10,29 @@ const events = document.getElementById('events')!;
 
 interface Member { email: string; password: string; name: string; description?: string }
 let members: Member[] = [];
+
+/**
+ * The status line follows the session, whoever changed it: this panel's form, <loyalty-sign-in>,
+ * <account-deletion>, a 401 (`loyalty-session-expired`), another tab, or the sandbox reset.
+ * `shownSignedIn` is what the line says now; a session change that contradicts it rewrites it.
+ */
+let shownSignedIn = false;
+function setStatus(text: string, signedIn: boolean) {
+  status.textContent = text;
+  shownSignedIn = signedIn;
+}
+const nameOf = (email: string) => members.find((m) => m.email.toLowerCase() === email.toLowerCase())?.name ?? email;
+session.state.addEventListener('change', () => {
+  if (session.signedIn !== shownSignedIn) setStatus(session.signedIn ? 'Signed in.' : 'Signed out.', session.signedIn);
+});
+document.body.addEventListener('loyalty-signed-in', (e) => {
+  if (select.querySelector(`option[value="${CSS.escape(e.detail.email)}"]`)) select.value = e.detail.email;
+  showDescription();
+  setStatus(`Signed in as ${nameOf(e.detail.email)} (with <loyalty-sign-in>).`, true);
+});
+document.body.addEventListener('loyalty-signed-out', () => setStatus('Signed out (with <loyalty-sign-in>).', false));
+document.body.addEventListener('loyalty-session-expired', (e) => setStatus(`Session expired (${e.detail.error.message}): signed out.`, false));
+document.body.addEventListener('loyalty-account-deleted', () => setStatus('Account deleted: signed out.', false));
 const describe = document.getElementById('member-description')!;
 const showDescription = () => (describe.textContent = members.find((m) => m.email === select.value)?.description ?? '');
 select.addEventListener('change', showDescription);
@@ -30,7 +55,7 @@ async function useBackend(name: BackendName) {
   members = await (await fetch(`/sandbox/__sandbox/members${name === 'spaaza' ? '?backend=spaaza' : ''}`)).json();
   select.replaceChildren(...members.map((m) => new Option(`${m.name} (${m.email})`, m.email)));
   showDescription();
-  status.textContent = 'Signed out.';
+  setStatus('Signed out.', false);
 }
 backendSelect.addEventListener('change', () => void useBackend(backendSelect.value as BackendName));
 await useBackend(new URLSearchParams(location.search).get('backend') === 'spaaza' ? 'spaaza' : 'spoonity');
@@ -38,19 +63,32 @@ await useBackend(new URLSearchParams(location.search).get('backend') === 'spaaza
 document.getElementById('sign-in')!.addEventListener('submit', async (e) => {
   e.preventDefault();
   const member = members.find((m) => m.email === select.value)!;
-  status.textContent = `Signing in as ${member.name}…`;
+  setStatus(`Signing in as ${member.name}…`, session.signedIn);
   try {
     // the demo signs in through the backend (POST /user/authenticate, or Spaaza's /auth/login), like a merchant's login would
     await session.state.signIn({ email: member.email, password: member.password });
-    status.textContent = `Signed in as ${member.name}.`;
+    setStatus(`Signed in as ${member.name}.`, true);
   } catch (error) {
-    status.textContent = `Sign-in failed: ${(error as Error).message}`;
+    setStatus(`Sign-in failed: ${(error as Error).message}${session.signedIn ? ' (still signed in as before)' : ''}`, session.signedIn);
   }
 });
 
 document.getElementById('sign-out')!.addEventListener('click', async () => {
   await session.signOut();
-  status.textContent = 'Signed out.';
+  setStatus('Signed out.', false);
+});
+
+// the account panels: the sandbox's stand-in for the deletion email
+const deletion = document.getElementById('deletion') as AccountDeletion;
+document.getElementById('fetch-code')!.addEventListener('click', async () => {
+  const profile = await session.state.query(queries.profile()).catch(() => null);
+  const res = profile && (await fetch(`/sandbox/__sandbox/deletion-code?email=${encodeURIComponent(profile.email)}`));
+  if (res?.ok) deletion.deletionCode = ((await res.json()) as { code: string }).code;
+});
+document.getElementById('reset-sandbox')!.addEventListener('click', async () => {
+  await fetch('/sandbox/__sandbox/reset', { method: 'POST' });
+  deletion.deletionCode = '';
+  session.sessionKey = undefined;
 });
 
 // the kit's language follows the session's locale live (en/fr/es/nl); money and dates keep the full tag
@@ -75,11 +113,31 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]'
   });
 }
 
-for (const type of ['loyalty-error', 'loyalty-session-expired']) {
-  document.addEventListener(type, (e) => {
-    const detail = (e as CustomEvent).detail;
+// (on <body>, where every element's events arrive: they bubble and are composed; typed by HTMLElementEventMap)
+/** Every event the kit fires, and what the Events panel says about its `detail` (a Record: one missing does not compile). */
+const card = ({ kind, number, status }: { kind: string; number: string; status: string }) => `${kind} •••• ${number.slice(-4)} ${status}`;
+const EVENTS: { [K in LoyaltyEventName]: (detail: HTMLElementEventMap[K]['detail']) => string } = {
+  'loyalty-session-connected': (d) => `#${d.id}`,
+  'loyalty-session-expired': (d) => `${d.error.kind}: ${d.error.message}`,
+  'loyalty-error': (d) => `${d.kind}: ${d.message}`,
+  'loyalty-ready': (d) => `generation ${d.generation}`,
+  'loyalty-signed-in': (d) => d.email,
+  'loyalty-signed-out': () => '',
+  'loyalty-reward-select': (d) => d.reward.name, // a merchant would start its redemption flow here
+  'loyalty-voucher-claimed': (d) => `${d.reward.name} ${d.claimed ? 'claimed' : 'unclaimed'}`,
+  'loyalty-card-added': card,
+  'loyalty-card-status-changed': card,
+  'loyalty-card-remove-request': card,
+  'loyalty-card-removed': card,
+  'loyalty-profile-updated': (d) => JSON.stringify(d),
+  'loyalty-account-deletion-requested': () => '',
+  'loyalty-account-deleted': () => '',
+};
+for (const [type, describeEvent] of Object.entries(EVENTS) as [LoyaltyEventName, (detail: unknown) => string][]) {
+  document.body.addEventListener(type, (e) => {
     const item = document.createElement('li');
-    item.textContent = `${new Date().toLocaleTimeString()} ${type} ${detail?.kind ? `${detail.kind}: ${detail.message}` : ''}`;
+    const from = e.composedPath()[0];
+    item.textContent = `${new Date().toLocaleTimeString()} ${type} ${from instanceof Element ? `<${from.localName}> ` : ''}${describeEvent((e as CustomEvent).detail)}`;
     events.prepend(item);
   });
 }

@@ -59,27 +59,44 @@ function deletionCode(/** @type {Ctx} */ { state, url }) {
   return { email: member.email_address, code };
 }
 
-const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
-  ['GET', '/faults', ({ state }) => state.rules],
-  ['POST', '/faults', armRule],
-  ['DELETE', '/faults', ({ state }) => {
+/**
+ * The control routes: method, path, what it does (listed by `GET /__sandbox/`), handler.
+ * @type {[methods: string, pattern: string, does: string, handler: (ctx: Ctx) => unknown][]}
+ */
+const ROUTES = [
+  ['GET', '/faults', 'Lists the armed fault rules.', ({ state }) => state.rules],
+  ['POST', '/faults', 'Arms a fault rule: {match?: {method?, path?, email?}, fault, times?}.', armRule],
+  ['DELETE', '/faults', 'Clears every fault rule.', ({ state }) => {
     state.rules.length = 0;
     return {};
   }],
-  ['POST', '/reset', ({ state }) => {
+  ['POST', '/reset', 'Restores the seeds; clears sessions, deletion codes, rules, the log and the tills.', ({ state }) => {
     resetState(state);
     return {};
   }],
-  ['GET', '/log', ({ state }) => state.log],
-  ['DELETE', '/log', ({ state }) => {
+  ['GET', '/log', 'The last 500 API requests, oldest first (keys shown as ***).', ({ state }) => state.log],
+  ['DELETE', '/log', 'Clears the request log.', ({ state }) => {
     state.log.length = 0;
     return {};
   }],
-  ['GET', '/deletion-code', deletionCode],
-  ['GET', '/members', ({ url }) => (url.searchParams.get('backend') === 'spaaza' ? SPAAZA_MEMBERS : MEMBERS)],
-  ['POST', '/hostile', hostile],
-  ['PATCH', '/members/:email', (ctx) => (ctx.url.searchParams.get('backend') === 'spaaza' ? patchSpaazaMember(ctx) : patchMember(ctx))],
-]));
+  ['GET', '/deletion-code', 'The pending account-deletion code of ?email= (stands in for the email).', deletionCode],
+  ['GET', '/members', 'The seeded members; ?backend=spaaza for the Spaaza ones.', ({ url }) => (url.searchParams.get('backend') === 'spaaza' ? SPAAZA_MEMBERS : MEMBERS)],
+  ['POST', '/hostile', "Fills a member's display texts with hostile strings: {email, backend?, strings}.", hostile],
+  ['PATCH', '/members/:email', "Changes a member's balances server-side, as a till would (?backend=spaaza for Spaaza).", (ctx) => (ctx.url.searchParams.get('backend') === 'spaaza' ? patchSpaazaMember(ctx) : patchMember(ctx))],
+];
+
+/** `GET /__sandbox/`: this index, every control route with its full path (the printed Control URL answers with it). */
+function index(/** @type {Ctx} */ { url }) {
+  const base = url.pathname.replace(/\/+$/, '');
+  return {
+    name: 'loyalty-sandbox control endpoints',
+    docs: 'sandbox/README.md, "Control endpoints"',
+    apis: { spoonity: base.replace(/__sandbox$/, 'spoonity'), spaaza: base.replace(/__sandbox$/, 'spaaza') },
+    routes: ROUTES.map(([method, pattern, does]) => ({ method, path: `${base}${pattern}`, does })),
+  };
+}
+
+const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([['GET', '/', index], ...ROUTES.map(([method, pattern, , handler]) => [method, pattern, handler])]));
 
 export async function control(/** @type {ControlContext} */ ctx) {
   const { route, params } = match(ctx.req.method ?? 'GET', ctx.path);

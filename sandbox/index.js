@@ -32,7 +32,7 @@ export function createSandbox({ prefix = '' } = {}) {
   /** @returns {Promise<boolean>} */
   async function handle(/** @type {Req} */ req, /** @type {Res} */ res) {
     const pathname = (req.url ?? '/').split('?')[0];
-    const area = pathname.startsWith(base) ? /^\/(spoonity|spaaza|__sandbox)(\/.*)$/.exec(pathname.slice(base.length)) : null;
+    const area = pathname.startsWith(base) ? /^\/(spoonity|spaaza|__sandbox)(\/.*)?$/.exec(pathname.slice(base.length)) : null;
     if (!area) return false;
     cors(req, res);
     if (req.method === 'OPTIONS') {
@@ -41,7 +41,7 @@ export function createSandbox({ prefix = '' } = {}) {
     }
     const secure = 'encrypted' in req.socket || req.headers['x-forwarded-proto'] === 'https';
     const url = new URL(req.url ?? '/', `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
-    const ctx = { state, req, url, path: area[2] };
+    const ctx = { state, req, url, path: area[2] ?? '/' };
     if (area[1] === '__sandbox') await answer(res, () => control(ctx));
     else await serveApi(ctx, res, area[1] === 'spaaza' ? spaazaApi : SPOONITY_API);
     return true;

@@ -1,4 +1,5 @@
 /** The element classes without registering any tag (for subclassing or scoped registries). */
+import './internal/trusted-types-guard.js'; // first: before Lit loads (Trusted Types)
 export { LoyaltySession } from './session/loyalty-session.js';
 export { LoyaltySessionState, queries } from './session/session.js';
 export type { SessionConfig, Query } from './session/session.js';

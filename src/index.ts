@@ -1,4 +1,5 @@
 /** Defines every element. `import 'loyalty-elements'` or one `<script type="module">`. */
+import './internal/trusted-types-guard.js'; // first: before Lit loads (Trusted Types)
 import './session/define.js';
 import './elements/loyalty-balance/define.js';
 import './elements/checkin-code/define.js';

@@ -33,9 +33,11 @@ type ElementProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttribu
 /** Properties, attributes and events of `<loyalty-session>` in React 19 JSX. */
 export interface LoyaltySessionProps {
   /**
-   * Colour scheme of every element inside: `light` or `dark` whatever the OS prefers, `auto` the
-   * OS's (`prefers-color-scheme`); any other value means `auto`. Unset, they follow the page's
-   * `--loyalty-color-scheme`, else the OS. An element's own `theme` wins over this.
+   * Colour scheme of every element inside: `light` or `dark` whatever the page and the OS prefer,
+   * `auto` the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, they follow the
+   * page's `--loyalty-color-scheme`, else the page's own `color-scheme` (`:root`, a wrapper,
+   * `<meta name="color-scheme">`): light on a page that declares none. An element's own `theme`
+   * wins over this.
    */
   theme?: LoyaltySession['theme'];
   /** The loyalty platform: `spoonity` (default) or `spaaza`. */
@@ -63,7 +65,11 @@ export interface LoyaltySessionProps {
   retries?: LoyaltySession['retries'];
   /** How long data counts as fresh, in milliseconds; stale data stays on screen while it refreshes. */
   staleTime?: LoyaltySession['staleTime'];
-  /** Refresh what is on screen when the tab becomes visible again or the device comes back online. Set `"false"` to turn off. */
+  /**
+   * Refresh what is on screen when the tab becomes visible or focused again or the device comes back
+   * online, however recently it was loaded (`stale-time` does not apply; only data younger than a
+   * second is kept). Set `"false"` to turn off.
+   */
   refetchOnFocus?: LoyaltySession['refetchOnFocus'];
   /**
    * Also refresh what is on screen every this many milliseconds (at least 1000), so changes made
@@ -75,6 +81,14 @@ export interface LoyaltySessionProps {
   fetch?: LoyaltySession['fetch'];
   /** The member's session key. Write-only in spirit: it is never reflected to an attribute. */
   sessionKey?: LoyaltySession['sessionKey'];
+  /**
+   * The merchant's login is running and a key is on its way: every element shows its skeleton
+   * (the outline of its data) instead of "Sign in to see your loyalty details.", so a member who
+   * is signing in never sees that line first. Setting `sessionKey` ends it (the attribute is
+   * removed); so does removing the attribute, after which elements without a key show the
+   * signed-out state. Ignored while a key is set.
+   */
+  pending?: LoyaltySession['pending'];
   /** Attribute of `sessionKey`: The member's session key. Write-only in spirit: it is never reflected to an attribute. */
   'session-key'?: AttributeValue<LoyaltySession['sessionKey']>;
   /** Attribute of `apiBase`: Base URL of the platform's API. Defaults to the backend's production URL (`https://api.spoonity.com`, `https://api0.spaaza.com`). */
@@ -90,7 +104,11 @@ export interface LoyaltySessionProps {
   'user-id'?: AttributeValue<LoyaltySession['userId']>;
   /** Attribute of `staleTime`: How long data counts as fresh, in milliseconds; stale data stays on screen while it refreshes. */
   'stale-time'?: AttributeValue<LoyaltySession['staleTime']>;
-  /** Attribute of `refetchOnFocus`: Refresh what is on screen when the tab becomes visible again or the device comes back online. Set `"false"` to turn off. */
+  /**
+   * Attribute of `refetchOnFocus`: Refresh what is on screen when the tab becomes visible or focused again or the device comes back
+   * online, however recently it was loaded (`stale-time` does not apply; only data younger than a
+   * second is kept). Set `"false"` to turn off.
+   */
   'refetch-on-focus'?: AttributeValue<LoyaltySession['refetchOnFocus']>;
   /**
    * Attribute of `refreshInterval`: Also refresh what is on screen every this many milliseconds (at least 1000), so changes made
@@ -113,9 +131,11 @@ export interface AccountDeletionProps {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: AccountDeletion['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: AccountDeletion['theme'];
   /** Attribute of `deletionCode`: The code from the confirmation email. When set, the element offers the final step. */
@@ -128,6 +148,8 @@ export interface AccountDeletionProps {
   'onloyalty-account-deleted'?: (event: EventOf<'loyalty-account-deleted'>) => void;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<card-wallet>` in React 19 JSX. */
@@ -137,14 +159,20 @@ export interface CardWalletProps {
    * `third-party`. The list always shows every linked card, labelled by kind.
    */
   kinds?: CardWallet['kinds'];
+  /** How many cards the loading skeleton draws, so the wallet does not grow when they arrive: a typical count for your members. Default `1`. */
+  skeletonRows?: CardWallet['skeletonRows'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: CardWallet['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: CardWallet['theme'];
+  /** Attribute of `skeletonRows`: How many cards the loading skeleton draws, so the wallet does not grow when they arrive: a typical count for your members. Default `1`. */
+  'skeleton-rows'?: AttributeValue<CardWallet['skeletonRows']>;
   /** A card was linked; `detail` is the normalized card (its `id` is `''` when the platform's answer did not carry it). */
   'onloyalty-card-added'?: (event: EventOf<'loyalty-card-added'>) => void;
   /** A card was reported lost or marked found; `detail` is the card with its new `status`. */
@@ -157,6 +185,8 @@ export interface CardWalletProps {
   'onloyalty-voucher-claimed'?: (event: EventOf<'loyalty-voucher-claimed'>) => void;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<checkin-code>` in React 19 JSX. */
@@ -173,9 +203,11 @@ export interface CheckinCodeProps {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: CheckinCodeElement['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: CheckinCodeElement['theme'];
   /**
@@ -187,6 +219,8 @@ export interface CheckinCodeProps {
   'high-contrast'?: AttributeValue<CheckinCodeElement['highContrast']>;
   /** The token call failed (the card is shown instead), or the card list did. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<loyalty-balance>` in React 19 JSX. */
@@ -197,18 +231,59 @@ export interface LoyaltyBalanceProps {
   storedValueLabel?: LoyaltyBalance['storedValueLabel'];
   /** ISO 4217 code of money balances whose platform names none (Spaaza's cashback), e.g. `EUR`. */
   currency?: LoyaltyBalance['currency'];
+  /**
+   * `inline`: one balance as unframed text on one line, for a navbar ("1,240 Points"); `card`
+   * (default): the framed list.
+   */
+  variant?: LoyaltyBalance['variant'];
+  /**
+   * With `variant="inline"`: the name of the loyalty currency to show, as the platform names it
+   * (any case), e.g. `Points`. Default, or when the member has none of that name: the first one.
+   */
+  loyaltyCurrency?: LoyaltyBalance['loyaltyCurrency'];
+  /**
+   * How many loyalty currencies (points, stars…) your typical member has, so the loading skeleton
+   * has the balance's final outline: one row each, under the stored-value row where it is shown.
+   * Default `1`.
+   */
+  skeletonRows?: LoyaltyBalance['skeletonRows'];
+  /**
+   * How many upcoming-expiry lines ("120 Points expire on …") the loading skeleton draws under the
+   * first currency: as many as your typical member has. Default `0`.
+   */
+  skeletonExpiring?: LoyaltyBalance['skeletonExpiring'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: LoyaltyBalance['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: LoyaltyBalance['theme'];
   /** Attribute of `storedValueLabel`: Label of the stored-value balance. Default: "Quick Pay balance", in the page's language. */
   'stored-value-label'?: AttributeValue<LoyaltyBalance['storedValueLabel']>;
+  /**
+   * Attribute of `loyaltyCurrency`: With `variant="inline"`: the name of the loyalty currency to show, as the platform names it
+   * (any case), e.g. `Points`. Default, or when the member has none of that name: the first one.
+   */
+  'loyalty-currency'?: AttributeValue<LoyaltyBalance['loyaltyCurrency']>;
+  /**
+   * Attribute of `skeletonRows`: How many loyalty currencies (points, stars…) your typical member has, so the loading skeleton
+   * has the balance's final outline: one row each, under the stored-value row where it is shown.
+   * Default `1`.
+   */
+  'skeleton-rows'?: AttributeValue<LoyaltyBalance['skeletonRows']>;
+  /**
+   * Attribute of `skeletonExpiring`: How many upcoming-expiry lines ("120 Points expire on …") the loading skeleton draws under the
+   * first currency: as many as your typical member has. Default `0`.
+   */
+  'skeleton-expiring'?: AttributeValue<LoyaltyBalance['skeletonExpiring']>;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<loyalty-sign-in>` in React 19 JSX. */
@@ -216,9 +291,11 @@ export interface LoyaltySignInProps {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: LoyaltySignIn['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: LoyaltySignIn['theme'];
   /** The member signed in; the session now holds their key. */
@@ -227,6 +304,8 @@ export interface LoyaltySignInProps {
   'onloyalty-signed-out'?: (event: EventOf<'loyalty-signed-out'>) => void;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<profile-form>` in React 19 JSX. */
@@ -239,7 +318,15 @@ export interface ProfileFormProps {
   fields?: ProfileForm['fields'];
   /** Show the profile without editing it. */
   readonly?: ProfileForm['readonly'];
-  /** Ask before the page is left with unsaved edits (a `beforeunload` prompt). */
+  /**
+   * How many of the merchant's own fields (`metadata` in `fields`) the loading skeleton draws, so
+   * the form does not grow when they arrive: the number your program defines. Default `0`.
+   */
+  skeletonRows?: ProfileForm['skeletonRows'];
+  /**
+   * Ask before the page is left with unsaved edits (a `beforeunload` prompt). The listener is on the
+   * window only while there are unsaved edits, so the page stays eligible for the back/forward cache.
+   */
   confirmUnsaved?: ProfileForm['confirmUnsaved'];
   /** Ask for the current password and send it with every save, for programs whose platform requires it. */
   requirePassword?: ProfileForm['requirePassword'];
@@ -251,12 +338,22 @@ export interface ProfileFormProps {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: ProfileForm['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: ProfileForm['theme'];
-  /** Attribute of `confirmUnsaved`: Ask before the page is left with unsaved edits (a `beforeunload` prompt). */
+  /**
+   * Attribute of `skeletonRows`: How many of the merchant's own fields (`metadata` in `fields`) the loading skeleton draws, so
+   * the form does not grow when they arrive: the number your program defines. Default `0`.
+   */
+  'skeleton-rows'?: AttributeValue<ProfileForm['skeletonRows']>;
+  /**
+   * Attribute of `confirmUnsaved`: Ask before the page is left with unsaved edits (a `beforeunload` prompt). The listener is on the
+   * window only while there are unsaved edits, so the page stays eligible for the back/forward cache.
+   */
   'confirm-unsaved'?: AttributeValue<ProfileForm['confirmUnsaved']>;
   /** Attribute of `requirePassword`: Ask for the current password and send it with every save, for programs whose platform requires it. */
   'require-password'?: AttributeValue<ProfileForm['requirePassword']>;
@@ -264,26 +361,61 @@ export interface ProfileFormProps {
   'onloyalty-profile-updated'?: (event: EventOf<'loyalty-profile-updated'>) => void;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<reward-progress>` in React 19 JSX. */
 export interface RewardProgressProps {
   /** Show only the rewards the member can redeem now. */
   availableOnly?: RewardProgress['availableOnly'];
-  /** Show the first N rewards, with a "Show all" button; `0` (default) shows every loaded reward. */
+  /**
+   * Show the first N rewards, with a "Show all (count)" button (the server's count of rewards), or
+   * "Show more" where the count is not known; `0` (default) shows every loaded reward.
+   */
   limit?: RewardProgress['limit'];
+  /**
+   * How many rewards your typical member has, so the loading skeleton has the list's final outline
+   * and nothing moves when they arrive: the skeleton draws that many rewards (at most `limit`), and
+   * the "Show all" button when it is more than `limit`. `0` (default): `limit` rewards (else 3),
+   * without the button.
+   */
+  skeletonRows?: RewardProgress['skeletonRows'];
+  /**
+   * What the loading skeleton reserves for the tier block (where the platform has tiers and
+   * `hide-tier` is not set), as your typical member sees it: `name` (default) the tier's name line;
+   * `progress` the name, what the next tier needs and its progress bar (a program with several
+   * tiers); `none` nothing (most members hold no tier).
+   */
+  skeletonTier?: RewardProgress['skeletonTier'];
   /** Hide the tier block. */
   hideTier?: RewardProgress['hideTier'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: RewardProgress['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: RewardProgress['theme'];
   /** Attribute of `availableOnly`: Show only the rewards the member can redeem now. */
   'available-only'?: AttributeValue<RewardProgress['availableOnly']>;
+  /**
+   * Attribute of `skeletonRows`: How many rewards your typical member has, so the loading skeleton has the list's final outline
+   * and nothing moves when they arrive: the skeleton draws that many rewards (at most `limit`), and
+   * the "Show all" button when it is more than `limit`. `0` (default): `limit` rewards (else 3),
+   * without the button.
+   */
+  'skeleton-rows'?: AttributeValue<RewardProgress['skeletonRows']>;
+  /**
+   * Attribute of `skeletonTier`: What the loading skeleton reserves for the tier block (where the platform has tiers and
+   * `hide-tier` is not set), as your typical member sees it: `name` (default) the tier's name line;
+   * `progress` the name, what the next tier needs and its progress bar (a program with several
+   * tiers); `none` nothing (most members hold no tier).
+   */
+  'skeleton-tier'?: AttributeValue<RewardProgress['skeletonTier']>;
   /** Attribute of `hideTier`: Hide the tier block. */
   'hide-tier'?: AttributeValue<RewardProgress['hideTier']>;
   /** A reward was clicked, or chosen with Enter/Space; `detail.reward` is the normalized reward (start a redemption flow from it). */
@@ -292,6 +424,8 @@ export interface RewardProgressProps {
   'onloyalty-voucher-claimed'?: (event: EventOf<'loyalty-voucher-claimed'>) => void;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 /** Properties, attributes and events of `<transaction-history>` in React 19 JSX. */
@@ -300,16 +434,32 @@ export interface TransactionHistoryProps {
   limit?: TransactionHistory['limit'];
   /** ISO 4217 code of order totals when the platform does not name one (Spoonity's history does not), e.g. `CAD`. */
   currency?: TransactionHistory['currency'];
+  /**
+   * How many rows the loading skeleton draws (without `limit`; with it, `limit` rows), so the list
+   * does not change height when the orders arrive: a typical count for your members. Default `6`,
+   * a full scroll box at the default heights.
+   */
+  skeletonRows?: TransactionHistory['skeletonRows'];
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
   session?: TransactionHistory['session'];
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   theme?: TransactionHistory['theme'];
+  /**
+   * Attribute of `skeletonRows`: How many rows the loading skeleton draws (without `limit`; with it, `limit` rows), so the list
+   * does not change height when the orders arrive: a typical count for your members. Default `6`,
+   * a full scroll box at the default heights.
+   */
+  'skeleton-rows'?: AttributeValue<TransactionHistory['skeletonRows']>;
   /** A request for this element failed; `detail` is the typed error, for logging. */
   'onloyalty-error'?: (event: EventOf<'loyalty-error'>) => void;
+  /** The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is). */
+  'onloyalty-ready'?: (event: EventOf<'loyalty-ready'>) => void;
 }
 
 declare module 'react' {

@@ -34,6 +34,15 @@ export type Capability =
 
 export type BackendName = 'spoonity' | 'spaaza';
 
+/**
+ * What the platform accepts in a member's data, so a form refuses before sending what the platform
+ * would reject. Absent: the kit's general checks only.
+ */
+export interface BackendRules {
+  /** `e164`: phone numbers in international format, `+` then 7 to 15 digits (spaces and dashes allowed between). */
+  phone?: 'e164';
+}
+
 /** What every adapter is built from. Secrets come through getters so nothing copies them. */
 export interface BackendConfig {
   apiBase: string;
@@ -65,6 +74,8 @@ export interface LoyaltyBackend {
   readonly capabilities: ReadonlySet<Capability>;
   /** The platform's language choices for a profile (value as the platform stores it → name). */
   readonly languages?: Readonly<Record<string, string>>;
+  /** What the platform accepts in a member's data (see `BackendRules`). */
+  readonly rules?: BackendRules;
   getBalances(signal?: AbortSignal): Promise<Balances>;
   getProfile(signal?: AbortSignal): Promise<Profile>;
   /** Every linked card, of every kind the platform has (`cards`), or the member's one card (`member-card`). */

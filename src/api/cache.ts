@@ -111,6 +111,17 @@ export class QueryCache {
       if (entry.listeners.size && ((entry.hasData && now - entry.updatedAt >= minAge) || (!entry.hasData && entry.failed))) this.start(entry);
   }
 
+  /**
+   * Refetches the entries named, whatever their age (the data stays served meanwhile; a request in
+   * flight is joined), and retries those whose last load failed. Entries never loaded are left alone.
+   */
+  refreshKeys(keys: readonly string[]): void {
+    for (const key of new Set(keys)) {
+      const entry = this.entries.get(key);
+      if (entry && (entry.hasData || entry.failed)) this.start(entry);
+    }
+  }
+
   /** Drops all data and aborts every request in flight. Listeners are kept (they belong to elements). */
   clear(): void {
     this.generation++;

@@ -5,8 +5,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface ClientOptions {
   /** Absolute or page-relative base URL; paths are appended to it. */
   baseUrl: string;
-  /** Adds the member's credential to one request (Spoonity: a query parameter; Spaaza: headers). */
-  authorize?: (url: URL, headers: Headers) => void;
+  /**
+   * Adds the member's credential to one request (Spoonity: a query parameter; Spaaza: headers).
+   * `anonymous`: the request must carry none of the session's credentials (`RequestOptions.anonymous`).
+   */
+  authorize?: (url: URL, headers: Headers, anonymous: boolean) => void;
   /** Secrets that must never appear in an error message (the session key). */
   secrets?: () => ReadonlyArray<string | undefined>;
   /** Per-attempt timeout in ms. Default 10 000. */
@@ -37,6 +40,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides `retries` for this call (GET only; ignored for other methods). */
   retries?: number;
+  /**
+   * Sends none of the session's credentials: sign-in (never with the previous member's key), and
+   * sign-out, which names the key it ends itself.
+   */
+  anonymous?: boolean;
 }
 
 export interface HttpClient {
@@ -118,6 +126,43 @@ function toLoyaltyError(status: number, body: unknown, retryAfter: number | unde
   });
 }
 
+/**
+ * Whatever was thrown, as a `LoyaltyError`: anything else (a bug in `authorize`, a missing platform
+ * API) becomes kind `unknown` with the original as `cause`, so it is never masked by a second error.
+ */
+function asLoyaltyError(e: unknown): LoyaltyError {
+  if (e instanceof LoyaltyError) return e;
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new LoyaltyError('unknown', `Unexpected error in the loyalty client (${text}).`, { cause: e });
+}
+
+/**
+ * A signal that aborts when the caller's `outer` does, or after `ms`: one own `AbortController`
+ * aborted from both, rather than `AbortSignal.any([outer, AbortSignal.timeout(ms)])`. Older Safari
+ * has neither of those, and WebKit can garbage-collect a composite signal while its fetch is
+ * pending, so that fetch would never time out; the timer and the listener here hold the controller.
+ * `done()` clears both once the fetch has settled.
+ */
+function deadline(ms: number, outer?: AbortSignal) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(outer?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`No answer within ${ms} ms.`, 'TimeoutError'));
+  }, ms);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 function redact(error: LoyaltyError, secrets: ReadonlyArray<string | undefined>): LoyaltyError {
   const clean = (s: string) =>
     secrets.reduce<string>((acc, secret) => (secret && secret.length > 3 ? acc.split(secret).join('[redacted]') : acc), s);
@@ -153,7 +198,7 @@ export function createClient(options: ClientOptions): HttpClient {
   async function attempt(method: HttpMethod, path: string, o: RequestOptions) {
     const url = buildUrl(path, o.query);
     const headers = new Headers({ Accept: 'application/json', ...o.headers });
-    options.authorize?.(url, headers);
+    options.authorize?.(url, headers, o.anonymous ?? false);
     let body: BodyInit | undefined;
     if (o.body !== undefined) {
       if (o.form) {
@@ -165,24 +210,25 @@ export function createClient(options: ClientOptions): HttpClient {
         body = JSON.stringify(o.body);
       }
     }
-    const timeoutSignal = AbortSignal.timeout(timeout);
-    const signal = o.signal ? AbortSignal.any([o.signal, timeoutSignal]) : timeoutSignal;
+    const limit = deadline(timeout, o.signal);
     let response: Response;
     let raw: string;
     try {
-      response = await doFetch(url, { method, headers, body, signal, credentials: 'omit' });
+      response = await doFetch(url, { method, headers, body, signal: limit.signal, credentials: 'omit' });
       raw = await response.text();
     } catch (cause) {
       if (o.signal?.aborted) throw new LoyaltyError('aborted', 'The request was cancelled.', { cause });
       // a write that got no answer may still have been applied (unless the device knew it was offline)
       const write = method !== 'GET';
-      if (timeoutSignal.aborted)
+      if (limit.timedOut())
         throw new LoyaltyError('timeout', `The loyalty service did not answer within ${timeout} ms.`, { cause, unconfirmed: write });
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       throw new LoyaltyError('network', 'Could not reach the loyalty service. Check your connection and try again.', {
         cause,
         unconfirmed: write && !offline,
       });
+    } finally {
+      limit.done();
     }
     const parsed = parseBody(raw);
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
@@ -210,7 +256,7 @@ export function createClient(options: ClientOptions): HttpClient {
       try {
         return await attempt(method, path, o);
       } catch (e) {
-        const error = e as LoyaltyError;
+        const error = asLoyaltyError(e);
         const retryable =
           error.kind === 'network' ||
           error.kind === 'timeout' ||

@@ -11,6 +11,7 @@
  * - `validation`: a request the client refused to send, or a response of the wrong shape.
  * - `unsupported`: the backend cannot do this.
  * - `aborted`: the caller cancelled.
+ * - `unknown`: anything else that went wrong (a bug, a missing platform API); the original error is its `cause`.
  */
 export type LoyaltyErrorKind =
   | 'network'
@@ -19,7 +20,8 @@ export type LoyaltyErrorKind =
   | 'auth'
   | 'validation'
   | 'unsupported'
-  | 'aborted';
+  | 'aborted'
+  | 'unknown';
 
 export interface LoyaltyErrorInit {
   status?: number;

@@ -144,6 +144,8 @@ export interface PointsMovement {
   currency: string;
   earned: number;
   spent: number;
+  /** Set when the movement is money (a cashback wallet): its ISO 4217 code, or `''` when the platform names none. */
+  money?: string;
 }
 
 /** One order of the member. */
@@ -165,6 +167,8 @@ export interface Transaction {
 export interface PageInfo {
   /** Opaque cursor to fetch the next page, or `null` at the end. */
   next: string | null;
+  /** How many items there are over every page, when the server says so believably. */
+  total?: number;
 }
 
 export interface Page<T> {

@@ -65,6 +65,15 @@ export class ConfirmDialog implements ReactiveController {
     this.close(false);
   }
 
+  /**
+   * Escape belongs to this dialog (the browser turns it into `cancel`): it must not bubble out of
+   * the shadow root, where a page's own modal listening on `document` would close as well.
+   * Stopping it leaves the browser's default action, the `cancel`, in place.
+   */
+  private readonly onKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' || e.key === 'Esc') e.stopPropagation();
+  };
+
   render(content: ConfirmContent): TemplateResult | typeof nothing {
     if (!this.open) return nothing;
     return html`<dialog
@@ -72,8 +81,10 @@ export class ConfirmDialog implements ReactiveController {
       part="dialog"
       aria-labelledby="${this.id}-h"
       aria-describedby="${this.id}-b"
+      @keydown=${this.onKeydown}
       @cancel=${(e: Event) => {
         e.preventDefault();
+        e.stopPropagation();
         this.close(false);
       }}
     >

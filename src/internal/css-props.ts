@@ -1,5 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, PartType, directive, type DirectiveResult, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 type Props = Readonly<Record<string, string | number | null | undefined>>;
 
@@ -42,4 +42,4 @@ class CssPropsDirective extends Directive {
   }
 }
 
-export const cssProps = directive(CssPropsDirective);
+export const cssProps: (props: Props) => DirectiveResult<typeof CssPropsDirective> = directive(CssPropsDirective);

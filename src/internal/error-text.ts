@@ -1,47 +1,55 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { LoyaltyError } from '../api/errors.js';
 
 /** What an element shows for a failure. */
 export interface ErrorText {
-  /** The kit's own sentence, in the page's language, chosen by the error's kind and status. */
+  /** The kit's own sentence, in the page's language, chosen by the error's kind and status: what members read. */
   text: string;
-  /** The platform's own words about it, when it gave any: API text, shown as sent (under `text`). */
+  /**
+   * The platform's own words about it (API text), or for an answer of the wrong shape the field it
+   * got wrong: for the merchant, never shown to members by default. Elements render it as text in
+   * a `part="error-detail"` that is `display: none` unless the page styles `::part(error-detail)`;
+   * the `loyalty-error` event carries the whole error.
+   */
   detail?: string;
 }
 
 /**
- * A failure as the member reads it. `LoyaltyError.message` is English for logs unless the platform
- * wrote it; the element says what happened in the page's language instead, and adds the
- * platform's words as they came.
+ * A failure as the member reads it: one sentence in the page's language, by the error's kind and
+ * status. `LoyaltyError.message` (English for logs, or the platform's own words) goes to `detail`.
  */
 export function describeError(error: unknown, options: { safeToRepeat?: boolean } = {}): ErrorText {
   if (!(error instanceof LoyaltyError)) return { text: msg('Something went wrong. Please try again.') };
-  const detail = error.fromPlatform && error.message ? error.message : undefined;
+  const shape = error.kind === 'validation' && !!error.field && (error.status !== undefined || /unexpected response/.test(error.message));
+  const detail = error.fromPlatform && error.message ? error.message : shape ? error.message : undefined;
   return { text: kitText(error, options.safeToRepeat), detail };
 }
 
-/** `describeError` on one line: the kit's sentence, then the platform's words, if any. */
+/** The kit's sentence for a failure, on one line (the platform's words are left to `describeError().detail`). */
 export function errorLine(error: unknown, options: { safeToRepeat?: boolean } = {}): string {
-  const { text, detail } = describeError(error, options);
-  return detail ? `${text} ${detail}` : text;
+  return describeError(error, options).text;
 }
 
 /**
- * Why one action on one item (a voucher's claim) failed: the platform's own refusal as it wrote it
- * (Spaaza sends refusals with HTTP 500, so the status says little), else the kit's sentence.
+ * Why one action on one item (a voucher's claim) failed, in the kit's words: a refusal the platform
+ * explained (Spaaza sends refusals with HTTP 500, so the status says little) is a refusal, not an outage.
  */
 export function refusalText(error: unknown): string {
-  return error instanceof LoyaltyError && error.fromPlatform && error.message ? error.message : describeError(error).text;
+  if (error instanceof LoyaltyError && error.fromPlatform && error.message && error.kind === 'http' && error.status !== 429 && !error.unconfirmed)
+    return msg('The loyalty service refused the request.');
+  return describeError(error).text;
 }
 
 /**
- * One sentence for a failure that concerns a form field: the platform's own words when it wrote
- * them (they name the field), else the kit's sentence in the page's language.
+ * One sentence for a failure that concerns a form field, in the kit's words: `invalid` (the field's
+ * own sentence, e.g. the phone number's format) when the platform refused the value, the kit's
+ * sentence for a request it refused itself, and what happened when the server is in trouble.
  */
-export function fieldErrorText(error: LoyaltyError): string {
-  // a server in trouble (5xx, 429) names no field: say what happened first, then its words
-  if (error.status !== undefined && (error.status >= 500 || error.status === 429)) return errorLine(error);
-  return error.fromPlatform && error.message ? error.message : kitText(error);
+export function fieldErrorText(error: LoyaltyError, invalid?: string): string {
+  // a server in trouble (5xx, 429) names no field
+  if (error.status !== undefined && (error.status >= 500 || error.status === 429) && !(error.fromPlatform && invalid)) return errorLine(error);
+  if (error.fromPlatform) return invalid ?? msg('The loyalty service did not accept this value. Check it and try again.');
+  return kitText(error);
 }
 
 /** The kit's sentence for a failure, by kind, then status, then (for a request refused before sending) the field. */
@@ -63,6 +71,8 @@ function kitText(e: LoyaltyError, safeToRepeat = false): string {
       return msg('The request was cancelled.');
     case 'validation':
       return validationText(e);
+    case 'unknown':
+      return msg('Something went wrong. Please try again.');
     default:
       return httpText(e.status);
   }
@@ -97,8 +107,6 @@ function validationText(e: LoyaltyError): string {
         return msg('The next page could not be loaded.');
     }
   }
-  const field = e.field;
-  return field
-    ? msg(str`The loyalty service sent an unexpected response: ${field} is not valid.`, { desc: 'The placeholder is a technical field path such as rewards[0].cost.' })
-    : msg('The loyalty service sent an unexpected response.');
+  // the field path is for the merchant (`detail`, the event), not the member
+  return msg('The loyalty service sent an unexpected response.');
 }

@@ -28,6 +28,7 @@ export const formStyles = css`
   /* the browser's own radio margin is physical (more on the left): none, so RTL mirrors it */
   .choice input {
     margin: 0;
+    flex-shrink: 0;
   }
   input:not([type='radio']),
   select {
@@ -56,5 +57,13 @@ export const formStyles = css`
     flex-wrap: wrap;
     gap: var(--_loyalty-space-s);
     align-items: center;
+  }
+
+  /* ── Windows High Contrast: an invalid field was told apart by its red border alone ── */
+  @media (forced-colors: active) {
+    [aria-invalid='true'] {
+      border-width: 2px;
+      border-style: dashed;
+    }
   }
 `;

@@ -16,16 +16,27 @@ function safeLocale(locale: string | undefined): string | undefined {
   }
 }
 
-export function formatMoney(amount: number, currency: string | undefined, locale: string | undefined): string {
+/**
+ * Money in `currency` (an ISO 4217 code) the locale's way: `style: 'currency'`, so the symbol sits
+ * where the language puts it ("€12.50" in en-CA, "12,50 €" in fr). Without a valid code, a plain
+ * two-decimal figure (followed by what was given). `signDisplay: 'always'` for credits ("+€1.80").
+ */
+export function formatMoney(
+  amount: number,
+  currency: string | undefined,
+  locale: string | undefined,
+  options: { signDisplay?: 'auto' | 'always' | 'exceptZero' } = {},
+): string {
   const l = safeLocale(locale);
+  const sign = options.signDisplay ?? 'auto';
   if (currency) {
     try {
-      return cached(`m|${l}|${currency}`, () => new Intl.NumberFormat(l, { style: 'currency', currency })).format(amount);
+      return cached(`m|${l}|${currency}|${sign}`, () => new Intl.NumberFormat(l, { style: 'currency', currency, signDisplay: sign })).format(amount);
     } catch {
       // an unknown currency code: fall through to a plain number plus the code
     }
   }
-  const n = formatNumber(amount, l, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const n = formatNumber(amount, l, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: sign });
   return currency ? `${n} ${currency}` : n;
 }
 

@@ -1,19 +1,23 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, ReactiveElement, html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Capability } from '../api/backend.js';
 import { LoyaltyError } from '../api/errors.js';
 import { sessionContext } from '../session/context.js';
 import type { LoyaltySessionState, Query } from '../session/session.js';
 import { Mutation, type MutationOptions } from './mutation.js';
+import { nullMeansDefault } from './defaults.js';
 import { ensureContextRoot } from './define.js';
 import { describeError } from './error-text.js';
-import { emit } from './events.js';
+import { emit, type EmitArgs, type LoyaltyEventName } from './events.js';
 import { connectLocaleSource, nearestLang } from './localize.js';
+import { litBlockedByTrustedTypes, releaseLitPolicyGuard, showTrustedTypesError, trustedTypesMessage } from './trusted-types.js';
 
 ensureContextRoot();
+// Lit is loaded by now: the page's own calls to trustedTypes.createPolicy go straight to the browser
+releaseLitPolicyGuard();
 
 /** A colour scheme: `light`, `dark`, or `auto` (the OS's `prefers-color-scheme`). */
 export type LoyaltyTheme = 'light' | 'dark' | 'auto';
@@ -41,12 +45,13 @@ export interface StateTemplates<T> {
  * skeleton, content, empty, error with Retry, signed out.
  *
  * @fires {CustomEvent<LoyaltyError>} loyalty-error - A request for this element failed; `detail` is the typed error, for logging.
+ * @fires {CustomEvent<{ generation: number }>} loyalty-ready - The element's first data (or its empty state) is on screen, rendered and laid out, for this member: once after a key is set, and once more after each change of member, backend or `reload()` (`detail.generation` tells them apart). Not on a background refresh, and not for an error (`loyalty-error` is).
  * @csspart base - The element's frame (border, background, padding, corner radius): a wrapper inside the shadow root, so page resets cannot remove it.
  * @csspart state - The wrapper of a signed-out, empty or error message (also `signed-out`, `empty` or `error`).
  * @csspart retry - The Retry button of the error state.
- * @csspart error-detail - The platform's own words about a failure (API text, shown as sent), under the kit's message.
+ * @csspart error-detail - The platform's own words about a failure (API text, as text), or the field an answer of the wrong shape got wrong: for the merchant, so hidden by default (`display: none`). Members read the kit's sentence only. To show it, e.g. while testing: `loyalty-balance::part(error-detail) { display: block; }` (a `::part` rule of the page wins over the element's own); the `loyalty-error` event carries the whole error either way.
  * @csspart error-message - The kit's message in the error state.
- * @cssprop --loyalty-color-scheme - `light`, `dark`, or `light dark` (default: follow the OS's `prefers-color-scheme`). Picks the side of every `light-dark()` colour; `<loyalty-session theme>` sets it for the elements inside.
+ * @cssprop --loyalty-color-scheme - `light`, `dark`, or `light dark` (the OS's `prefers-color-scheme`). Default: the page's own `color-scheme` (inherited from `:root`, a wrapper such as Bootstrap's `[data-bs-theme="dark"]`, or `<meta name="color-scheme">`), so a page that declares nothing gets light, even on a dark OS. Picks the side of every `light-dark()` colour; `<loyalty-session theme>` sets it for the elements inside.
  * @cssprop --loyalty-color-text - Text colour (default `light-dark(#1d1d1f, #e8eaed)`).
  * @cssprop --loyalty-color-muted - Secondary text: labels, hints, dates (default `light-dark(#5f6368, #a8adb4)`); also the border of inputs.
  * @cssprop --loyalty-color-surface - Background of the element, its inputs and dialogs (default `light-dark(#ffffff, #1f2023)`).
@@ -58,30 +63,45 @@ export interface StateTemplates<T> {
  * @cssprop --loyalty-color-on-danger - Text on `--loyalty-color-danger-strong` (default `#ffffff`).
  * @cssprop --loyalty-color-skeleton - Placeholders while loading, the track of progress bars (default `light-dark(#e8eaed, #3c4043)`).
  * @cssprop --loyalty-color-backdrop - Behind a confirmation dialog (default `rgb(0 0 0 / 0.4)`).
- * @cssprop --loyalty-font-family - Font family (default `system-ui, …`).
- * @cssprop --loyalty-font-size - Base font size; everything else is in `em` (default `1rem`).
+ * @cssprop --loyalty-font-family - Font family (default: the surrounding text's).
+ * @cssprop --loyalty-font-size - Base font size; every length of the element is in `em` of it (default `1em`: the surrounding text's size, whatever the page's root `font-size`).
  * @cssprop --loyalty-font-line-height - Line height (default `1.5`).
- * @cssprop --loyalty-radius - Corner radius of the element; buttons, inputs and items use fractions of it (default `0.75rem`).
+ * @cssprop --loyalty-radius - Corner radius of the element; buttons, inputs and items use fractions of it (default `0.75em`).
  * @cssprop --loyalty-space-s - Small gaps: between buttons, under headings (default half of `--loyalty-space-m`).
- * @cssprop --loyalty-space-m - The element's padding and the gaps between its rows (default `1rem`).
+ * @cssprop --loyalty-space-m - The element's padding and the gaps between its rows (default `1em`).
  * @cssprop --loyalty-space-l - Padding of dialogs (default 1.5 × `--loyalty-space-m`).
  */
 export abstract class LoyaltyElement extends LitElement {
   /** The `id` of a `<loyalty-session>` elsewhere on the page, for an element outside one. */
-  @property({ reflect: true }) session = '';
+  @property({ useDefault: true }) session = '';
 
   /**
-   * Colour scheme of this element: `light` or `dark` whatever the OS prefers, `auto` the OS's
-   * (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
-   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the OS.
+   * Colour scheme of this element: `light` or `dark` whatever the page and the OS prefer, `auto`
+   * the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, it follows the
+   * `<loyalty-session theme>` around it, else the page's `--loyalty-color-scheme`, else the page's
+   * own `color-scheme` (`:root`, a wrapper, `<meta name="color-scheme">`): light on a page that
+   * declares none. Reflected: the property sets the attribute (the styles select on it).
    */
   @property({ reflect: true }) theme?: LoyaltyTheme;
+
+  /**
+   * Every attribute returns to its documented default when removed, and every property when set
+   * to `null` or `undefined` (a framework unsetting it): properties with a default are declared
+   * `useDefault: true`, and `nullMeansDefault` does for properties what Lit does for attributes.
+   */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration, useNewValue?: boolean, newValue?: unknown): void {
+    const r = nullMeansDefault(this, name, oldValue, options);
+    if (!r.handled) super.requestUpdate(name, r.oldValue, options, useNewValue, newValue);
+  }
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
   private contextSession?: LoyaltySessionState;
 
   @state() private linkedSession?: LoyaltySessionState;
+
+  /** The session generation `loyalty-ready` was fired for. */
+  private readyFor = -1;
 
   private watched?: LoyaltySessionState;
   private unwatch?: () => void;
@@ -105,6 +125,18 @@ export abstract class LoyaltyElement extends LitElement {
     return html`<div part="base" class="base">${this.renderContent()}</div>`;
   }
 
+  /**
+   * Where the page refused Lit's Trusted Types policy and requires Trusted Types, Lit cannot parse
+   * a template: the element then says which directive to add (DOM calls and `textContent` only)
+   * instead of staying blank. Attributes still reflect. Returns whether it did so.
+   */
+  private updateWithoutLit(changed: PropertyValues): boolean {
+    if (!litBlockedByTrustedTypes()) return false;
+    (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+    showTrustedTypesError(this.renderRoot, trustedTypesMessage());
+    return true;
+  }
+
   /** The session this element reads from: the `session="id"` one, else the enclosing provider. */
   protected get sessionState(): LoyaltySessionState | undefined {
     return this.session ? this.linkedSession : this.contextSession;
@@ -115,13 +147,51 @@ export abstract class LoyaltyElement extends LitElement {
     return this.sessionState?.locale || undefined;
   }
 
+  /**
+   * No key yet, but one is on its way (`<loyalty-session pending>`): show the skeleton, not the
+   * signed-out state.
+   */
+  protected get awaitingKey(): boolean {
+    const s = this.sessionState;
+    return !!s && !s.signedIn && s.pending;
+  }
+
+  /**
+   * Refetches what this element shows (its reads, through the session's shared cache), keeping it
+   * on screen meanwhile: after a change the page knows of, such as an order placed at the till.
+   * Other elements showing the same data update with it. Nothing happens when signed out. To
+   * refresh everything on screen, call `refresh()` on the `<loyalty-session>`.
+   */
+  refresh(): void {
+    const session = this.sessionState;
+    if (!session?.signedIn) return;
+    session.refresh([...this.follows.values()].filter((r) => r.session === session).map((r) => r.key));
+  }
+
+  /**
+   * Focuses the first enabled control that is, or is inside, the first of `scopes` (selectors in
+   * the shadow root) to have one; without any, the host's own `focus()`. For the form elements' `focus()`.
+   */
+  protected focusFirstControl(scopes: readonly string[], options?: FocusOptions): void {
+    const control = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
+    for (const scope of scopes) {
+      const found = this.renderRoot.querySelector<HTMLElement>(scope);
+      const target = found?.matches(control) ? found : found?.querySelector<HTMLElement>(control);
+      if (target) return target.focus(options);
+    }
+    super.focus(options);
+  }
+
   protected supports(capability: Capability): boolean {
     return this.sessionState?.supports(capability) ?? false;
   }
 
-  /** Dispatches a `CustomEvent` that bubbles and crosses shadow roots. */
-  protected emit<T>(name: string, detail?: T, options: { cancelable?: boolean } = {}): boolean {
-    return emit(this, name, detail, options);
+  /**
+   * Dispatches the kit's event `name`, a `CustomEvent` that bubbles and crosses shadow roots; its
+   * name and `detail` are checked against `HTMLElementEventMap`. `false` when a listener cancelled it.
+   */
+  protected emit<K extends LoyaltyEventName>(name: K, ...args: EmitArgs<K>): boolean {
+    return emit(this, name, ...args);
   }
 
   /**
@@ -180,7 +250,7 @@ export abstract class LoyaltyElement extends LitElement {
    */
   protected renderTask<T>(task: QueryTask<T>, t: StateTemplates<T>): TemplateResult {
     const session = this.sessionState;
-    if (!session?.signedIn) return this.renderSignedOut();
+    if (!session?.signedIn) return this.awaitingKey ? html`<div aria-busy="true" part="skeleton">${t.skeleton()}</div>` : this.renderSignedOut();
     const current = task.value?.generation === session.generation ? task.value.data : undefined;
     switch (task.status) {
       case TaskStatus.COMPLETE:
@@ -200,6 +270,26 @@ export abstract class LoyaltyElement extends LitElement {
     return html`<p class="state" part="state signed-out">${expired}${msg('Sign in to see your loyalty details.')}</p>`;
   }
 
+  /**
+   * Whether the element shows data (or its empty state) for the signed-in member: nothing is
+   * loading (`aria-busy`) and no error state is shown. Elements with another notion override it.
+   */
+  protected get showsData(): boolean {
+    const root = this.renderRoot;
+    return !!this.sessionState?.signedIn && !root.querySelector('[aria-busy="true"]') && !root.querySelector('[part~="state"][part~="error"]');
+  }
+
+  /** After each render: `loyalty-ready` once per member (generation), when the data is on screen. */
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.updateWithoutLit(changed)) super.update(changed);
+    const generation = this.sessionState?.generation ?? -1;
+    if (generation === this.readyFor || !this.showsData) return;
+    this.readyFor = generation;
+    void this.updateComplete.then(() => {
+      if (this.isConnected && this.sessionState?.generation === generation) this.emit('loyalty-ready', { generation });
+    });
+  }
+
   protected renderError(error: unknown, retry: () => void): TemplateResult {
     const { text, detail } = describeError(error);
     return html`<div class="state error" part="state error" role="alert">
@@ -213,7 +303,7 @@ export abstract class LoyaltyElement extends LitElement {
   protected report(error: unknown): void {
     if (error === this.lastError || (error instanceof LoyaltyError && error.kind === 'aborted')) return;
     this.lastError = error;
-    this.emit('loyalty-error', error);
+    this.emit('loyalty-error', error instanceof LoyaltyError ? error : new LoyaltyError('unknown', `Unexpected error (${String(error)}).`, { cause: error }));
   }
 
   override connectedCallback(): void {
@@ -273,5 +363,12 @@ export abstract class LoyaltyElement extends LitElement {
     const onChange = () => this.requestUpdate();
     session.addEventListener('change', onChange);
     this.unwatch = () => session.removeEventListener('change', onChange);
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** Any data element: its first data (or empty state) for this member is on screen. */
+    'loyalty-ready': CustomEvent<{ generation: number }>;
   }
 }

@@ -1,3 +1,5 @@
+import { figure } from './bidi.js';
+import { errorDetail } from './error-detail.js';
 import { msg } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Reward } from '../api/types.js';
@@ -28,6 +30,7 @@ export class VoucherClaims {
       canClaim: this.supported() && !!r.voucher?.claimable,
       pending: this.claim.pending,
       error: this.target === r.id && this.claim.status === 'error' ? refusalText(this.claim.error) : undefined,
+      failure: this.target === r.id && this.claim.status === 'error' ? this.claim.error : undefined,
       toggle: async () => {
         this.target = r.id;
         if ((await this.claim.run(r)).ok) this.done(r, !r.voucher?.claimed);
@@ -40,8 +43,10 @@ export interface VoucherControls {
   /** Offer the claim toggle: the platform can claim (`reward-claim`) and this voucher may be claimed. */
   canClaim: boolean;
   pending: boolean;
-  /** Why the last claim of this voucher failed. */
+  /** Why the last claim of this voucher failed, in the kit's words. */
   error?: string;
+  /** The failure itself (its platform words go to the hidden `error-detail`). */
+  failure?: unknown;
   toggle: () => void;
 }
 
@@ -53,7 +58,7 @@ export interface VoucherControls {
 export function voucherDetails(r: Reward, c: VoucherControls, locale: string | undefined): TemplateResult {
   const claimed = !!r.voucher?.claimed;
   return html`<p part="voucher-status">${claimed ? msg('Set aside for your next purchase') : msg('Ready to use')}</p>
-    ${r.voucher?.code ? html`<p part="voucher-code">${msg(html`Code: <strong>${r.voucher.code}</strong>`)}</p>` : nothing}
+    ${r.voucher?.code ? html`<p part="voucher-code">${msg(html`Code: <strong>${figure(r.voucher.code)}</strong>`)}</p>` : nothing}
     ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, locale)}</p>` : nothing}
     ${c.canClaim
       ? html`<button type="button" class="secondary" part="claim" aria-pressed=${claimed} ?disabled=${c.pending}
@@ -62,13 +67,13 @@ export function voucherDetails(r: Reward, c: VoucherControls, locale: string | u
             c.toggle();
           }}>${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span></button>`
       : nothing}
-    ${c.error ? html`<p class="error" part="claim-error" role="alert">${c.error}</p>` : nothing}`;
+    ${c.error ? html`<p class="error" part="claim-error" role="alert">${c.error}${errorDetail(c.failure)}</p>` : nothing}`;
 }
 
 /** "Expires Mar 3, 2027", and how soon in words when that is within a month ("Expires Mar 3, 2027 (in 3 days)"). */
 export function expiresOn(date: Date, locale: string | undefined): TemplateResult {
   const soon = relativeDays(date, locale);
-  const time = html`<time datetime=${date.toISOString()}>${formatDate(date, locale)}</time>`;
+  const time = html`<time dir="ltr" datetime=${date.toISOString()}>${formatDate(date, locale)}</time>`;
   return html`${msg(html`Expires ${time}`, { desc: 'Followed by a date, e.g. "Expires Mar 3, 2027".' })}${soon ? ` (${soon})` : nothing}`;
 }
 
@@ -95,6 +100,7 @@ export const voucherStyles = css`
 
 declare global {
   interface HTMLElementEventMap {
+    /** `<reward-progress>`, `<card-wallet>`: a voucher was set aside for the next purchase (`claimed: true`) or taken back. */
     'loyalty-voucher-claimed': CustomEvent<{ reward: Reward; claimed: boolean }>;
   }
 }

@@ -10,7 +10,7 @@ type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEleme
  * `<account-deletion>` as a React component (for React 18; React 19 can also use the tag itself):
  * properties are set as properties, `loyalty-*` events are `on…` props. Importing it registers the tag.
  *
- * Events: `onLoyaltyAccountDeletionRequested` (`loyalty-account-deletion-requested`), `onLoyaltyAccountDeleted` (`loyalty-account-deleted`), `onLoyaltyError` (`loyalty-error`).
+ * Events: `onLoyaltyAccountDeletionRequested` (`loyalty-account-deletion-requested`), `onLoyaltyAccountDeleted` (`loyalty-account-deleted`), `onLoyaltyError` (`loyalty-error`), `onLoyaltyReady` (`loyalty-ready`).
  */
 export const AccountDeletion = createComponent({
   react: React,
@@ -21,5 +21,6 @@ export const AccountDeletion = createComponent({
     onLoyaltyAccountDeletionRequested: 'loyalty-account-deletion-requested' as EventName<EventOf<'loyalty-account-deletion-requested'>>,
     onLoyaltyAccountDeleted: 'loyalty-account-deleted' as EventName<EventOf<'loyalty-account-deleted'>>,
     onLoyaltyError: 'loyalty-error' as EventName<EventOf<'loyalty-error'>>,
+    onLoyaltyReady: 'loyalty-ready' as EventName<EventOf<'loyalty-ready'>>,
   },
 });

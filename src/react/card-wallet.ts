@@ -10,7 +10,7 @@ type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEleme
  * `<card-wallet>` as a React component (for React 18; React 19 can also use the tag itself):
  * properties are set as properties, `loyalty-*` events are `on…` props. Importing it registers the tag.
  *
- * Events: `onLoyaltyCardAdded` (`loyalty-card-added`), `onLoyaltyCardStatusChanged` (`loyalty-card-status-changed`), `onLoyaltyCardRemoveRequest` (`loyalty-card-remove-request`), `onLoyaltyCardRemoved` (`loyalty-card-removed`), `onLoyaltyVoucherClaimed` (`loyalty-voucher-claimed`), `onLoyaltyError` (`loyalty-error`).
+ * Events: `onLoyaltyCardAdded` (`loyalty-card-added`), `onLoyaltyCardStatusChanged` (`loyalty-card-status-changed`), `onLoyaltyCardRemoveRequest` (`loyalty-card-remove-request`), `onLoyaltyCardRemoved` (`loyalty-card-removed`), `onLoyaltyVoucherClaimed` (`loyalty-voucher-claimed`), `onLoyaltyError` (`loyalty-error`), `onLoyaltyReady` (`loyalty-ready`).
  */
 export const CardWallet = createComponent({
   react: React,
@@ -24,5 +24,6 @@ export const CardWallet = createComponent({
     onLoyaltyCardRemoved: 'loyalty-card-removed' as EventName<EventOf<'loyalty-card-removed'>>,
     onLoyaltyVoucherClaimed: 'loyalty-voucher-claimed' as EventName<EventOf<'loyalty-voucher-claimed'>>,
     onLoyaltyError: 'loyalty-error' as EventName<EventOf<'loyalty-error'>>,
+    onLoyaltyReady: 'loyalty-ready' as EventName<EventOf<'loyalty-ready'>>,
   },
 });

@@ -10,7 +10,7 @@ type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEleme
  * `<loyalty-sign-in>` as a React component (for React 18; React 19 can also use the tag itself):
  * properties are set as properties, `loyalty-*` events are `on…` props. Importing it registers the tag.
  *
- * Events: `onLoyaltySignedIn` (`loyalty-signed-in`), `onLoyaltySignedOut` (`loyalty-signed-out`), `onLoyaltyError` (`loyalty-error`).
+ * Events: `onLoyaltySignedIn` (`loyalty-signed-in`), `onLoyaltySignedOut` (`loyalty-signed-out`), `onLoyaltyError` (`loyalty-error`), `onLoyaltyReady` (`loyalty-ready`).
  */
 export const LoyaltySignIn = createComponent({
   react: React,
@@ -21,5 +21,6 @@ export const LoyaltySignIn = createComponent({
     onLoyaltySignedIn: 'loyalty-signed-in' as EventName<EventOf<'loyalty-signed-in'>>,
     onLoyaltySignedOut: 'loyalty-signed-out' as EventName<EventOf<'loyalty-signed-out'>>,
     onLoyaltyError: 'loyalty-error' as EventName<EventOf<'loyalty-error'>>,
+    onLoyaltyReady: 'loyalty-ready' as EventName<EventOf<'loyalty-ready'>>,
   },
 });

@@ -10,7 +10,7 @@ type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEleme
  * `<profile-form>` as a React component (for React 18; React 19 can also use the tag itself):
  * properties are set as properties, `loyalty-*` events are `on…` props. Importing it registers the tag.
  *
- * Events: `onLoyaltyProfileUpdated` (`loyalty-profile-updated`), `onLoyaltyError` (`loyalty-error`).
+ * Events: `onLoyaltyProfileUpdated` (`loyalty-profile-updated`), `onLoyaltyError` (`loyalty-error`), `onLoyaltyReady` (`loyalty-ready`).
  */
 export const ProfileForm = createComponent({
   react: React,
@@ -20,5 +20,6 @@ export const ProfileForm = createComponent({
   events: {
     onLoyaltyProfileUpdated: 'loyalty-profile-updated' as EventName<EventOf<'loyalty-profile-updated'>>,
     onLoyaltyError: 'loyalty-error' as EventName<EventOf<'loyalty-error'>>,
+    onLoyaltyReady: 'loyalty-ready' as EventName<EventOf<'loyalty-ready'>>,
   },
 });

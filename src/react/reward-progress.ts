@@ -10,7 +10,7 @@ type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEleme
  * `<reward-progress>` as a React component (for React 18; React 19 can also use the tag itself):
  * properties are set as properties, `loyalty-*` events are `on…` props. Importing it registers the tag.
  *
- * Events: `onLoyaltyRewardSelect` (`loyalty-reward-select`), `onLoyaltyVoucherClaimed` (`loyalty-voucher-claimed`), `onLoyaltyError` (`loyalty-error`).
+ * Events: `onLoyaltyRewardSelect` (`loyalty-reward-select`), `onLoyaltyVoucherClaimed` (`loyalty-voucher-claimed`), `onLoyaltyError` (`loyalty-error`), `onLoyaltyReady` (`loyalty-ready`).
  */
 export const RewardProgress = createComponent({
   react: React,
@@ -21,5 +21,6 @@ export const RewardProgress = createComponent({
     onLoyaltyRewardSelect: 'loyalty-reward-select' as EventName<EventOf<'loyalty-reward-select'>>,
     onLoyaltyVoucherClaimed: 'loyalty-voucher-claimed' as EventName<EventOf<'loyalty-voucher-claimed'>>,
     onLoyaltyError: 'loyalty-error' as EventName<EventOf<'loyalty-error'>>,
+    onLoyaltyReady: 'loyalty-ready' as EventName<EventOf<'loyalty-ready'>>,
   },
 });

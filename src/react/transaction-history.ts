@@ -10,7 +10,7 @@ type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLEleme
  * `<transaction-history>` as a React component (for React 18; React 19 can also use the tag itself):
  * properties are set as properties, `loyalty-*` events are `on…` props. Importing it registers the tag.
  *
- * Events: `onLoyaltyError` (`loyalty-error`).
+ * Events: `onLoyaltyError` (`loyalty-error`), `onLoyaltyReady` (`loyalty-ready`).
  */
 export const TransactionHistory = createComponent({
   react: React,
@@ -19,5 +19,6 @@ export const TransactionHistory = createComponent({
   displayName: 'TransactionHistory',
   events: {
     onLoyaltyError: 'loyalty-error' as EventName<EventOf<'loyalty-error'>>,
+    onLoyaltyReady: 'loyalty-ready' as EventName<EventOf<'loyalty-ready'>>,
   },
 });

@@ -1,16 +1,24 @@
 import { provide } from '@lit/context';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, ReactiveElement, css, html, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { SPAAZA_API_BASE } from '../api/adapters/spaaza/index.js';
 import { SPOONITY_API_BASE } from '../api/adapters/spoonity/index.js';
 import type { LoyaltyError } from '../api/errors.js';
 import type { LoyaltyTheme } from '../internal/loyalty-element.js';
+import { nullMeansDefault } from '../internal/defaults.js';
 import { emit } from '../internal/events.js';
 import { connectLocaleSource, nearestLang, updatePageLocale } from '../internal/localize.js';
+import { litBlockedByTrustedTypes, releaseLitPolicyGuard } from '../internal/trusted-types.js';
 import { sessionContext } from './context.js';
 import { LoyaltySessionState } from './session.js';
 
+// Lit is loaded by now (see ../internal/trusted-types.ts)
+releaseLitPolicyGuard();
+
 const DEFAULT_API_BASE: Record<string, string> = { spoonity: SPOONITY_API_BASE, spaaza: SPAAZA_API_BASE };
+
+/** Data younger than this (ms) is not refetched when the member returns to the tab: the short floor. */
+const RETURN_FLOOR = 1000;
 
 const onOff = {
   fromAttribute: (v: string | null) => v !== 'false' && v !== 'off',
@@ -34,6 +42,10 @@ export class LoyaltySession extends LitElement {
     :host {
       display: contents;
     }
+    /* display: contents has no box to hide: hidden hides the elements inside too */
+    :host([hidden]) {
+      display: none;
+    }
     /* the elements inside inherit it; an element's own \`theme\` still wins */
     :host([theme]) {
       --loyalty-color-scheme: light dark;
@@ -47,55 +59,61 @@ export class LoyaltySession extends LitElement {
   `;
 
   /**
-   * Colour scheme of every element inside: `light` or `dark` whatever the OS prefers, `auto` the
-   * OS's (`prefers-color-scheme`); any other value means `auto`. Unset, they follow the page's
-   * `--loyalty-color-scheme`, else the OS. An element's own `theme` wins over this.
+   * Colour scheme of every element inside: `light` or `dark` whatever the page and the OS prefer,
+   * `auto` the OS's (`prefers-color-scheme`); any other value means `auto`. Unset, they follow the
+   * page's `--loyalty-color-scheme`, else the page's own `color-scheme` (`:root`, a wrapper,
+   * `<meta name="color-scheme">`): light on a page that declares none. An element's own `theme`
+   * wins over this.
    */
   @property({ reflect: true }) theme?: LoyaltyTheme;
 
   /** The loyalty platform: `spoonity` (default) or `spaaza`. */
-  @property() backend = 'spoonity';
+  @property({ useDefault: true }) backend = 'spoonity';
 
   /** Base URL of the platform's API. Defaults to the backend's production URL (`https://api.spoonity.com`, `https://api0.spaaza.com`). */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  @property({ attribute: 'api-base', useDefault: true }) apiBase = '';
 
   /** The merchant's vendor (program) id; with Spaaza, the chain id (needed for campaign progress). */
-  @property({ attribute: 'vendor-id' }) vendorId = '';
+  @property({ attribute: 'vendor-id', useDefault: true }) vendorId = '';
 
   /** Spaaza: the hostname of the retailer's MyPrice app, e.g. `acme.spaaza.com` (sent with every call). */
-  @property({ attribute: 'app-hostname' }) appHostname = '';
+  @property({ attribute: 'app-hostname', useDefault: true }) appHostname = '';
 
   /**
    * Spaaza: the member's user id (`session_info.session_user_id`), sent with the key. Set it with a
    * key from your own login; sign-in through the session (`<loyalty-sign-in>`) brings its own.
    */
-  @property({ attribute: 'user-id' }) userId = '';
+  @property({ attribute: 'user-id', useDefault: true }) userId = '';
 
   /**
    * BCP 47 locale for numbers, money and dates (`fr-CA`), which also picks the language of the kit's
    * text (the nearest of English, French, Spanish and Dutch; one language per page). Default: the
    * nearest `lang` attribute, then the browser's. Changing it (or that `lang`) re-renders live.
    */
-  @property() locale = '';
+  @property({ useDefault: true }) locale = '';
 
   /** Per-attempt request timeout in milliseconds. */
-  @property({ type: Number }) timeout = 10_000;
+  @property({ type: Number, useDefault: true }) timeout = 10_000;
 
   /** Automatic retries for reads (GET). Writes are never retried. */
-  @property({ type: Number }) retries = 2;
+  @property({ type: Number, useDefault: true }) retries = 2;
 
   /** How long data counts as fresh, in milliseconds; stale data stays on screen while it refreshes. */
-  @property({ type: Number, attribute: 'stale-time' }) staleTime = 30_000;
+  @property({ type: Number, attribute: 'stale-time', useDefault: true }) staleTime = 30_000;
 
-  /** Refresh what is on screen when the tab becomes visible again or the device comes back online. Set `"false"` to turn off. */
-  @property({ attribute: 'refetch-on-focus', converter: onOff }) refetchOnFocus = true;
+  /**
+   * Refresh what is on screen when the tab becomes visible or focused again or the device comes back
+   * online, however recently it was loaded (`stale-time` does not apply; only data younger than a
+   * second is kept). Set `"false"` to turn off.
+   */
+  @property({ attribute: 'refetch-on-focus', converter: onOff, useDefault: true }) refetchOnFocus = true;
 
   /**
    * Also refresh what is on screen every this many milliseconds (at least 1000), so changes made
    * elsewhere — an order at the till — show up by themselves. `0` (default) turns it off. Paused
    * while the tab is hidden.
    */
-  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+  @property({ type: Number, attribute: 'refresh-interval', useDefault: true }) refreshInterval = 0;
 
   /** A custom `fetch` (for tests, proxies or instrumentation). Property only. */
   @property({ attribute: false }) fetch?: typeof fetch;
@@ -120,6 +138,15 @@ export class LoyaltySession extends LitElement {
     }
   }
 
+  /** `null`/`undefined` on a property puts its default back, as removing its attribute does (see `LoyaltyElement`). */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration, useNewValue?: boolean, newValue?: unknown): void {
+    const r = nullMeansDefault(this, name, oldValue, options);
+    if (!r.handled) super.requestUpdate(name, r.oldValue, options, useNewValue, newValue);
+    // the state follows at once, not at the next render: a script that sets `apiBase` (or upgrades
+    // the element with its attributes) and calls `state.signIn()` in the same task reaches that API
+    if (name !== undefined && this.state) this.state.configure(this.readConfig());
+  }
+
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'session-key'];
   }
@@ -135,7 +162,25 @@ export class LoyaltySession extends LitElement {
   }
 
   set sessionKey(key: string | undefined | null) {
+    const wasPending = this.state.pending;
     this.state.sessionKey = key;
+    this.requestUpdate('pending', wasPending);
+  }
+
+  /**
+   * The merchant's login is running and a key is on its way: every element shows its skeleton
+   * (the outline of its data) instead of "Sign in to see your loyalty details.", so a member who
+   * is signing in never sees that line first. Setting `sessionKey` ends it (the attribute is
+   * removed); so does removing the attribute, after which elements without a key show the
+   * signed-out state. Ignored while a key is set.
+   */
+  @property({ type: Boolean, reflect: true })
+  get pending(): boolean {
+    return this.state.pending;
+  }
+
+  set pending(value: boolean) {
+    this.state.pending = value;
   }
 
   /** Whether a key is set and has not been rejected by the API. */
@@ -166,7 +211,9 @@ export class LoyaltySession extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.state.addEventListener('expired', this.onExpired);
+    this.state.addEventListener('change', this.onStateChange);
     document.addEventListener('visibilitychange', this.onVisible);
+    window.addEventListener('focus', this.onFocus);
     window.addEventListener('online', this.onOnline);
     this.state.locale = this.computeLocale();
     this.disconnectLocale = connectLocaleSource({
@@ -182,7 +229,9 @@ export class LoyaltySession extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.state.removeEventListener('expired', this.onExpired);
+    this.state.removeEventListener('change', this.onStateChange);
     document.removeEventListener('visibilitychange', this.onVisible);
+    window.removeEventListener('focus', this.onFocus);
     window.removeEventListener('online', this.onOnline);
     this.stopListeningToTabs?.();
     this.disconnectLocale?.();
@@ -198,8 +247,15 @@ export class LoyaltySession extends LitElement {
     this.state.configure(this.readConfig());
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`<slot></slot>`;
+  }
+
+  /** Where Trusted Types keep Lit from parsing `<slot>`, one made with a DOM call, so the elements inside still show (their message). */
+  protected override update(changed: PropertyValues): void {
+    if (!litBlockedByTrustedTypes()) return super.update(changed);
+    (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+    if (!this.renderRoot.querySelector('slot')) this.renderRoot.append(document.createElement('slot'));
   }
 
   private readConfig() {
@@ -225,9 +281,19 @@ export class LoyaltySession extends LitElement {
     }
   }
 
+  /** A key set through the state (a sign-in) ends `pending`: the attribute follows. */
+  private onStateChange = () => {
+    if (this.hasAttribute('pending') !== this.state.pending) this.requestUpdate('pending', !this.state.pending);
+  };
+
   private onExpired = (e: Event) => emit(this, 'loyalty-session-expired', { error: (e as CustomEvent<LoyaltyError>).detail });
 
-  private refetchOnReturn(minAge: number) {
+  /**
+   * Back on the tab (visible, focused) or online: refetch everything on screen whatever its age — the
+   * till may have changed it a second ago — except data that landed within `RETURN_FLOOR` ms. The
+   * cache joins a request already in flight, and events arriving together count once.
+   */
+  private refetchOnReturn(minAge = RETURN_FLOOR) {
     if (!this.refetchOnFocus || !this.state.signedIn) return;
     const now = Date.now();
     if (now - this.lastRefresh < 1000) return; // focus + visibility + online can arrive together
@@ -236,10 +302,13 @@ export class LoyaltySession extends LitElement {
   }
 
   private onVisible = () => {
-    if (document.visibilityState === 'visible') this.refetchOnReturn(5_000);
+    if (document.visibilityState === 'visible') this.refetchOnReturn();
     this.scheduleRefresh();
   };
 
+  private onFocus = () => this.refetchOnReturn();
+
+  // back online: even data that just landed may predate the connection loss
   private onOnline = () => this.refetchOnReturn(0);
 
   /** (Re)starts the `refresh-interval` timer: only while on the page, with an interval, and the tab visible. */
@@ -256,8 +325,11 @@ declare global {
     'loyalty-session': LoyaltySession;
   }
   interface HTMLElementEventMap {
+    /** `<loyalty-session>`: the API rejected the key (401 or Spaaza `no_valid_session`); once per key. */
     'loyalty-session-expired': CustomEvent<{ error: LoyaltyError }>;
+    /** `<loyalty-session>`: the provider is on the page (elements using `session="id"` listen for it). */
     'loyalty-session-connected': CustomEvent<{ id: string }>;
+    /** Any kit element: a request for it failed; `detail` is the typed error, for logging. */
     'loyalty-error': CustomEvent<LoyaltyError>;
   }
 }

@@ -1,8 +1,8 @@
 import { backends } from '../api/adapters/index.js';
-import type { BackendName, Capability, LoyaltyBackend, SignInCredentials } from '../api/backend.js';
+import type { BackendName, BackendRules, Capability, LoyaltyBackend, SignInCredentials } from '../api/backend.js';
 import { QueryCache } from '../api/cache.js';
 import { LoyaltyError } from '../api/errors.js';
-import type { Balances, Card, Profile, Reward } from '../api/types.js';
+import type { Balances, Card, CheckinCode, Profile, Reward } from '../api/types.js';
 import type { Page, RewardList, Transaction } from '../api/types.js';
 
 export interface SessionConfig {
@@ -58,8 +58,15 @@ export const queries = {
   }),
 };
 
+/** A token issued at `at` (local ms) still has more than half its life left (no expiry: always). */
+function usable(t: CheckinCode, at: number): boolean {
+  if (!t.expires) return true;
+  const ttl = t.expires.getTime() - (t.created?.getTime() ?? at);
+  return at + ttl / 2 > Date.now();
+}
+
 /** `change` fires (synchronously) whenever what elements show must be recomputed. */
-export type SessionChangeReason = 'key' | 'config' | 'expired' | 'locale' | 'reload';
+export type SessionChangeReason = 'key' | 'config' | 'expired' | 'locale' | 'reload' | 'pending';
 
 /**
  * The `BroadcastChannel` on which a tab tells the page's other tabs (same origin) which cache tags
@@ -96,7 +103,10 @@ export class LoyaltySessionState extends EventTarget {
   private _generation = 0;
   private _expired = false;
   private _locale = '';
+  private _pending = false;
   private _tabs?: BroadcastChannel;
+  /** The member's check-in token, shared by every `<checkin-code>` of the session. */
+  private _checkin?: { generation: number; pending?: Promise<CheckinCode>; value?: CheckinCode; at?: number };
 
   constructor(config: SessionConfig) {
     super();
@@ -129,6 +139,8 @@ export class LoyaltySessionState extends EventTarget {
   }
 
   private setCredentials(key: string | undefined, userId: string | undefined): void {
+    // a key ends the wait for one
+    if (key) this._pending = false;
     if (key === this._key && userId === this._userId && !this._expired) return;
     this._key = key;
     this._userId = userId;
@@ -143,6 +155,21 @@ export class LoyaltySessionState extends EventTarget {
 
   get expired(): boolean {
     return this._expired;
+  }
+
+  /**
+   * A key is on its way (the merchant's own login is running): elements show their skeleton
+   * rather than the signed-out state. Setting a key ends it; so does setting it to `false`.
+   * Always `false` while a key is set.
+   */
+  get pending(): boolean {
+    return this._pending && !this._key;
+  }
+
+  set pending(value: boolean) {
+    const was = this.pending;
+    this._pending = !!value && !this._key;
+    if (this.pending !== was) this.dispatchEvent(new CustomEvent('change', { detail: 'pending' satisfies SessionChangeReason }));
   }
 
   get locale(): string {
@@ -190,6 +217,15 @@ export class LoyaltySessionState extends EventTarget {
     return this._backend;
   }
 
+  /** What the platform accepts in a member's data (phone format…), for forms to check before sending. */
+  get rules(): BackendRules {
+    try {
+      return this.backend.rules ?? {};
+    } catch {
+      return {};
+    }
+  }
+
   supports(capability: Capability): boolean {
     try {
       return this.backend.capabilities.has(capability);
@@ -235,10 +271,54 @@ export class LoyaltySessionState extends EventTarget {
     }
   }
 
-  /** Signs in through the backend and adopts the new key (and user id, where the platform has one). The password goes nowhere else. */
+  /**
+   * The member's check-in token, shared by every `<checkin-code>` of this session: one request
+   * however many codes ask at once, and the token already issued while it has more than half its
+   * life left. `replace` is the token the caller shows and wants replaced (Refresh, expiry): a newer
+   * one is returned if another code already got it, else a new one is requested. Each new token
+   * fires `checkin-token` (detail: `{ generation, token }`) so every code shows the same one.
+   * A write (never retried, never cached beyond this).
+   */
+  checkinToken(replace?: CheckinCode): Promise<CheckinCode> {
+    const generation = this._generation;
+    const c = this._checkin?.generation === generation ? this._checkin : (this._checkin = { generation });
+    if (c.pending) return c.pending;
+    const v = c.value;
+    if (v && v !== replace && c.at !== undefined && usable(v, c.at)) return Promise.resolve(v);
+    const pending = this.mutate((b) => b.requestCheckinToken(), []).then(
+      (token) => {
+        if (c.pending === pending) c.pending = undefined;
+        if (this._checkin === c && generation === this._generation) {
+          c.value = token;
+          c.at = Date.now();
+          this.dispatchEvent(new CustomEvent('checkin-token', { detail: { generation, token } }));
+        }
+        return token;
+      },
+      (error: unknown) => {
+        if (c.pending === pending) c.pending = undefined;
+        throw error;
+      },
+    );
+    c.pending = pending;
+    return pending;
+  }
+
+  /**
+   * Signs in through the backend and adopts the new key (and user id, where the platform has one).
+   * The password goes nowhere else, and the sign-in request carries no key.
+   *
+   * Switching members: when another member is signed in, a successful sign-in drops everything
+   * cached for them and ends their key on the server (best effort, not awaited). A failed one changes nothing:
+   * the previous member stays signed in, and the promise rejects with the reason
+   * (`<loyalty-sign-in>` shows it).
+   */
   async signIn(credentials: SignInCredentials, signal?: AbortSignal): Promise<void> {
-    const { sessionKey, userId } = await this.backend.signIn(credentials, signal);
+    const backend = this.backend;
+    const { sessionKey, userId } = await backend.signIn(credentials, signal);
+    const previous = this._key && !this._expired && this._key !== sessionKey ? { sessionKey: this._key, userId: this.userId } : undefined;
     this.setCredentials(sessionKey, userId);
+    if (previous) void backend.signOut(previous).catch(() => undefined);
   }
 
   /** Forgets the key at once (elements show signed out), then ends it on the server, best effort. */
@@ -258,10 +338,13 @@ export class LoyaltySessionState extends EventTarget {
 
   /**
    * Refetches everything elements are showing, keeping it on screen meanwhile (unlike `reload()`):
-   * for changes made elsewhere, such as an order at the till. Nothing happens when signed out.
+   * for changes made elsewhere, such as an order at the till. With `keys`, only those cache entries
+   * (one element's reads: `LoyaltyElement.refresh()`). Nothing happens when signed out.
    */
-  refresh(): void {
-    if (this.signedIn) this.cache.refreshWatched(0);
+  refresh(keys?: readonly string[]): void {
+    if (!this.signedIn) return;
+    if (keys) this.cache.refreshKeys(keys);
+    else this.cache.refreshWatched(0);
   }
 
   /**
@@ -313,6 +396,7 @@ export class LoyaltySessionState extends EventTarget {
 
   private reset(reason: SessionChangeReason): void {
     this._generation++;
+    this._checkin = undefined;
     this.cache.clear();
     this.dispatchEvent(new CustomEvent('change', { detail: reason }));
   }

@@ -268,3 +268,76 @@ describe('error envelopes', () => {
     expect(parseRetryAfter(inFiveSeconds)).to.be.within(3000, 5000);
   });
 });
+
+describe('errors that are not the platform’s (issue 16)', () => {
+  beforeEach(resetSandbox);
+
+  it('wraps an unexpected error (a bug in authorize) into a LoyaltyError of kind unknown, with the original as cause', async () => {
+    const bug = new TypeError('authorize exploded');
+    const client = createClient({
+      baseUrl: SPOONITY,
+      secrets: () => ['a-secret-key'],
+      authorize: () => {
+        throw bug;
+      },
+    });
+    const error = await rejection(client.request('GET', '/user/quick-pay/balance'));
+    expect(error.kind).to.equal('unknown');
+    expect(error.cause).to.equal(bug);
+    expect(error.message).to.contain('authorize exploded');
+    expect(error.message).not.to.match(/reading 'map'/);
+    // not retried: nothing reached the server
+    expect(await requestLog({ path: '/user/quick-pay/balance' })).to.have.length(0);
+  });
+
+  describe('without AbortSignal.any and AbortSignal.timeout (older Safari)', () => {
+    const statics = AbortSignal as unknown as Record<'any' | 'timeout', unknown>;
+    let saved: Partial<Record<'any' | 'timeout', unknown>> = {};
+    beforeEach(() => {
+      saved = { any: statics.any, timeout: statics.timeout };
+      delete statics.any;
+      delete statics.timeout;
+    });
+    afterEach(() => {
+      Object.assign(statics, saved);
+    });
+
+    it('still answers, times out, and stops when the caller aborts', async () => {
+      expect(AbortSignal).not.to.have.property('timeout');
+      const { client } = await sandboxClient({ timeout: 150, retries: 0 });
+      const body = (await client.request('GET', '/user/quick-pay/balance')) as { amount: number };
+      expect(body.amount).to.equal(15);
+
+      await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'latency=1500', times: 1 });
+      expect((await rejection(client.request('GET', '/user/quick-pay/balance'))).kind).to.equal('timeout');
+
+      const patient = (await sandboxClient({ retries: 0 })).client;
+      await armFault({ match: { path: '/user/quick-pay/balance' }, fault: 'latency=1500', times: 1 });
+      const controller = new AbortController();
+      const pending = patient.request('GET', '/user/quick-pay/balance', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      expect((await rejection(pending)).kind).to.equal('aborted');
+    });
+  });
+
+  it('leaves no listener on the caller’s signal once a request has settled', async () => {
+    const { client } = await sandboxClient({ retries: 0 });
+    const controller = new AbortController();
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, l: EventListenerOrEventListenerObject, o?: AddEventListenerOptions) => {
+      added.push(l);
+      add(type, l, o);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, l: EventListenerOrEventListenerObject, o?: EventListenerOptions) => {
+      removed.push(l);
+      remove(type, l, o);
+    }) as typeof signal.removeEventListener;
+    await client.request('GET', '/user/quick-pay/balance', { signal });
+    expect(added).to.have.length.greaterThan(0);
+    expect(removed).to.have.members(added);
+  });
+});

@@ -23,6 +23,8 @@ interface TokenControl {
   slowNext?: number;
   /** The JSON bodies the element sent. */
   sent: unknown[];
+  /** Token requests fail as a lost connection does (no request leaves). */
+  offline?: boolean;
 }
 
 /** A `fetch` for the session that passes everything through, adjusting only the token route. */
@@ -31,6 +33,7 @@ function tokenFetch(control: TokenControl): typeof fetch {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     if (!url.pathname.endsWith(TOKEN_PATH)) return fetch(input, init);
     control.sent.push(JSON.parse(String(init?.body)));
+    if (control.offline) throw new TypeError('Failed to fetch');
     if (control.slowNext) await delay(control.slowNext);
     control.slowNext = undefined;
     if (control.ttl !== undefined) url.searchParams.set('_ttl', String(control.ttl));
@@ -451,6 +454,8 @@ describe('<checkin-code> · spoonity: rotating tokens', () => {
       await emulateMedia({ colorScheme: 'dark' });
       const { el } = await mount(MEMBERS.seed);
       await until(() => shownToken(el));
+      // the OS's scheme (the default follows the page, which declares none here)
+      el.setAttribute('theme', 'auto');
       expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="base"]')!).backgroundColor).to.equal('rgb(31, 32, 35)');
       expect(fill(el, 'rect.light')).to.equal('rgb(255, 255, 255)');
       expect(fill(el, 'path.dark')).to.equal('rgb(0, 0, 0)');
@@ -472,4 +477,72 @@ describe('<checkin-code> · spoonity: rotating tokens', () => {
       await expect(el).to.be.accessible();
     });
   });
+});
+
+describe('<checkin-code> · spoonity: recovery, one shared token, nothing while not shown', () => {
+  beforeEach(resetSandbox);
+  afterEach(() => restoreVisibility());
+
+  it('asks for a fresh token as soon as the connection is back, leaving the fallback card', async () => {
+    const { el, control } = await mount(MEMBERS.seed, { control: { offline: true } });
+    await until(() => shownToken(el) === '9999 0161 3438 5493');
+    expect(text(el)).to.contain('Member card number (static code)');
+    const before = await tokenRequests();
+    control.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await until(() => /^\d{4} \d{4} \d{4}$/.test(shownToken(el)));
+    expect(text(el)).not.to.contain('Member card number');
+    expect(await tokenRequests()).to.equal(before + 1);
+  });
+
+  it('asks again when the tab becomes visible after a failure', async () => {
+    const { el, control } = await mount(MEMBERS.seed, { control: { offline: true } });
+    await until(() => shownToken(el) === '9999 0161 3438 5493');
+    control.offline = false;
+    setVisibility('hidden');
+    setVisibility('visible');
+    await until(() => /^\d{4} \d{4} \d{4}$/.test(shownToken(el)));
+  });
+
+  it('shares one token among the codes of one session: one request, the same code everywhere, Refresh included', async () => {
+    const control: TokenControl = { sent: [] };
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spoonity" api-base=${SPOONITY} locale="en-CA" retries="0" .fetch=${tokenFetch(control)}>
+        <checkin-code></checkin-code><checkin-code format="code128"></checkin-code><checkin-code></checkin-code>
+      </loyalty-session>`);
+    const codes = [...root.querySelectorAll('checkin-code')];
+    root.sessionKey = await signIn(MEMBERS.seed);
+    await until(() => codes.every((c) => shownToken(c)));
+    expect(await tokenRequests()).to.equal(1);
+    expect(new Set(codes.map(shownToken)).size).to.equal(1);
+    const first = shownToken(codes[0]);
+    refreshButton(codes[1]).click();
+    await until(() => codes.every((c) => shownToken(c) && shownToken(c) !== first));
+    expect(new Set(codes.map(shownToken)).size).to.equal(1);
+    expect(await tokenRequests()).to.equal(2);
+  });
+
+  for (const [name, wrap] of [
+    ['a closed <details>', (inner: ReturnType<typeof html>) => html`<details><summary>Check in</summary>${inner}</details>`],
+    ['a closed <dialog>', (inner: ReturnType<typeof html>) => html`<dialog>${inner}</dialog>`],
+    ['display: none', (inner: ReturnType<typeof html>) => html`<div hidden>${inner}</div>`],
+  ] as const) {
+    it(`requests nothing inside ${name} until it is shown`, async () => {
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend="spoonity" api-base=${SPOONITY} locale="en-CA" retries="0">
+          ${wrap(html`<checkin-code></checkin-code>`)}
+        </loyalty-session>`);
+      const el = root.querySelector('checkin-code') as CheckinCodeElement;
+      root.sessionKey = await signIn(MEMBERS.seed);
+      await el.updateComplete;
+      await delay(300);
+      expect(await tokenRequests()).to.equal(0);
+      const box = el.parentElement!;
+      if (box instanceof HTMLDetailsElement) box.open = true;
+      else if (box instanceof HTMLDialogElement) box.show();
+      else box.hidden = false;
+      await until(() => shownToken(el));
+      expect(await tokenRequests()).to.equal(1);
+    });
+  }
 });

@@ -191,6 +191,17 @@ describe('<loyalty-balance> · spaaza only', () => {
     expect(rowsOf(balance)).to.deep.equal(['Points 1.240', 'Cashback € 12,50']);
   });
 
+  it('shows cashback as money in the program’s own currency (its wallet campaign), without a currency attribute', async () => {
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} vendor-id=${spaaza.vendorId} locale="en-CA">
+        <loyalty-balance></loyalty-balance>
+      </loyalty-session>`);
+    const balance = root.querySelector('loyalty-balance')!;
+    await signInto(root, spaaza, spaaza.members.rich);
+    await until(() => rowsOf(balance).length === 2);
+    expect(rowsOf(balance)).to.deep.equal(['Points 1,240', 'Cashback €12.50']);
+  });
+
   it('shows a new member’s 0 points rather than nothing', async () => {
     const root = await fixture<LoyaltySession>(html`
       <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} locale="en-CA">

@@ -21,11 +21,14 @@ async function edit(el: ProfileForm, name: string, value: string) {
   await el.updateComplete;
 }
 
-/** The error shown for a field, found the way assistive technology finds it: through aria-describedby. */
+/**
+ * The error shown for a field, found the way assistive technology finds it: through aria-describedby,
+ * as rendered (`innerText`: the hidden `error-detail` is neither seen nor read).
+ */
 function describedError(el: ProfileForm, name: string) {
   const control = field(el, name);
   const id = control.getAttribute('aria-describedby');
-  return id ? el.shadowRoot!.getElementById(id)?.textContent?.trim() : undefined;
+  return id ? (el.shadowRoot!.getElementById(id) as HTMLElement | null)?.innerText.trim() : undefined;
 }
 
 async function mount(b: BackendFixture, member: string | null = b.members.seed, attrs = '') {
@@ -132,7 +135,11 @@ for (const b of BACKENDS) {
       await el.updateComplete;
       expect(describedError(el, 'first-name')).to.equal('Enter your first name.');
       expect(describedError(el, 'email')).to.equal('Enter an email address like name@example.com.');
-      expect(describedError(el, 'phone')).to.equal('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.');
+      expect(describedError(el, 'phone')).to.equal(
+        b.name === 'spaaza'
+          ? 'Enter the phone number in international format, starting with + and the country code, like +31 6 12345678.'
+          : 'Enter a phone number of 7 to 15 digits, like +1 555 555 0100.',
+      );
       expect(describedError(el, 'birthdate')).to.equal('Enter a birthdate in the past.');
       for (const name of ['first-name', 'email', 'phone', 'birthdate']) expect(field(el, name).getAttribute('aria-invalid')).to.equal('true');
       expect(field(el, 'last-name').getAttribute('aria-invalid')).to.equal('false');
@@ -166,17 +173,57 @@ for (const b of BACKENDS) {
       expect((await sentBodies({ method: 'PUT' })).at(-1)).to.deep.equal({ first_name: 'Samuel', phone_number: b.phoneOnWire });
     });
 
-    it('shows the platform’s rejection next to the field it is about', async () => {
+    it('shows the platform’s rejection next to the field it is about, in the kit’s words (its own in a hidden detail and the event)', async () => {
       const { el } = await mount(b);
-      const { field: name, value, message } = b.rejection;
+      const { field: name, value, message, shown, fault } = b.rejection;
+      if (fault) await armFault({ match: { method: 'PUT', path: b.paths.profileUpdate }, fault });
+      const errors: CustomEvent[] = [];
+      el.addEventListener('loyalty-error', (e) => errors.push(e as CustomEvent));
       await edit(el, name, value);
       saveButton(el).click();
       await until(() => describedError(el, name));
-      expect(describedError(el, name)).to.equal(message);
+      expect(describedError(el, name)).to.equal(shown);
+      const detail = $<HTMLElement>(el, `#${name}-error [part~="error-detail"]`);
+      expect(detail.textContent).to.equal(message);
+      expect(getComputedStyle(detail).display, 'the platform’s words are for the merchant').to.equal('none');
+      expect(errors.map((e) => (e.detail as Error).message)).to.deep.equal([message]);
       expect(field(el, name).getAttribute('aria-invalid')).to.equal('true');
       expect(el.shadowRoot!.activeElement).to.equal(field(el, name));
       expect($(el, '[part=error]'), 'not at the form level').to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('refuses an implausible birthdate (year 0099, under 13, over 120) with min/max on the input, sending nothing', async () => {
+      const { el } = await mount(b);
+      const input = field(el, 'birthdate');
+      const year = new Date().getFullYear();
+      expect(Number(input.min.slice(0, 4))).to.equal(year - 120);
+      expect(Number(input.max.slice(0, 4))).to.equal(year - 13);
+      for (const typed of ['0099-07-21', `${year - 5}-01-01`, `${year - 130}-01-01`]) {
+        await edit(el, 'birthdate', typed);
+        saveButton(el).click();
+        await el.updateComplete;
+        expect(describedError(el, 'birthdate'), typed).to.equal('Enter your birthdate: you must be between 13 and 120 years old.');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.value, 'the edit is kept').to.equal(typed);
+      }
+      expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
+      await edit(el, 'birthdate', `${year - 30}-05-04`);
+      expect(describedError(el, 'birthdate'), 'cleared by the edit').to.equal(undefined);
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('clears a field’s error (and only its own) as soon as that field is edited', async () => {
+      const { el } = await mount(b);
+      await edit(el, 'first-name', ' ');
+      await edit(el, 'email', 'sam@');
+      saveButton(el).click();
+      await el.updateComplete;
+      expect(describedError(el, 'email')).to.equal('Enter an email address like name@example.com.');
+      await edit(el, 'email', 'sam@example.com');
+      expect(describedError(el, 'email')).to.equal(undefined);
+      expect(field(el, 'email').getAttribute('aria-invalid')).to.equal('false');
+      expect(describedError(el, 'first-name')).to.equal('Enter your first name.');
     });
 
     it('sends the contact choice picked with the arrow keys', async () => {
@@ -272,7 +319,8 @@ describe('<profile-form> · spoonity: merchant fields and the current password',
     expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
     field(el, 'current-password').value = 'Wrong-Secret-1';
     saveButton(el).click();
-    await until(() => describedError(el, 'current-password') === 'Invalid current_password');
+    await until(() => describedError(el, 'current-password') === 'Your current password is not correct.');
+    expect($(el, '#current-password-error [part~="error-detail"]').textContent).to.equal('Invalid current_password');
     expect(field(el, 'first-name').value).to.equal('Samuel');
     expect(field(el, 'current-password').value).to.equal('');
     field(el, 'current-password').value = PASSWORD;
@@ -324,5 +372,81 @@ describe('<profile-form> · spaaza: what alter-user takes', () => {
     await until(() => $(el, 'fieldset[aria-describedby]'));
     expect(el.shadowRoot!.getElementById($(el, 'fieldset').getAttribute('aria-describedby')!)!.textContent).to.contain('Text messages (SMS) are not offered');
     expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
+  });
+});
+
+describe('<profile-form> and the back/forward cache (issue 16)', () => {
+  beforeEach(resetSandbox);
+
+  /** The `beforeunload` listeners on the window while `run` goes, as added minus removed. */
+  async function beforeunloadListeners<T>(run: (active: () => number) => Promise<T>): Promise<T> {
+    const active = new Set<unknown>();
+    const add = window.addEventListener;
+    const remove = window.removeEventListener;
+    window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      if (type === 'beforeunload') active.add(listener);
+      return add.call(this, type, listener, options);
+    } as typeof window.addEventListener;
+    window.removeEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) {
+      if (type === 'beforeunload') active.delete(listener);
+      return remove.call(this, type, listener, options);
+    } as typeof window.removeEventListener;
+    try {
+      return await run(() => active.size);
+    } finally {
+      delete (window as unknown as Record<string, unknown>).addEventListener;
+      delete (window as unknown as Record<string, unknown>).removeEventListener;
+    }
+  }
+
+  for (const b of BACKENDS) {
+    it(`${b.name}: adds no beforeunload listener without confirm-unsaved, even with unsaved edits`, async () => {
+      await beforeunloadListeners(async (active) => {
+        const { el } = await mount(b);
+        expect(active()).to.equal(0);
+        await edit(el, 'first-name', 'Samuel');
+        expect(el.dirty).to.equal(true);
+        expect(active()).to.equal(0);
+      });
+    });
+
+    it(`${b.name}: with confirm-unsaved, listens only while there are unsaved edits`, async () => {
+      await beforeunloadListeners(async (active) => {
+        const { el } = await mount(b, b.members.seed, 'confirm-unsaved');
+        expect(active(), 'nothing to lose yet').to.equal(0);
+        const before = field(el, 'first-name').value;
+        await edit(el, 'first-name', 'Samuel');
+        expect(active()).to.equal(1);
+        await edit(el, 'first-name', before); // back to what is saved
+        expect(active()).to.equal(0);
+        await edit(el, 'first-name', 'Samuel');
+        el.remove();
+        expect(active(), 'gone with the element').to.equal(0);
+      });
+    });
+  }
+});
+
+describe('<profile-form> · the backend’s phone rule', () => {
+  beforeEach(resetSandbox);
+
+  it('Spaaza (rules.phone = e164): a number without its country code is refused before sending; one with it is sent', async () => {
+    const { el } = await mount(SPAAZA_FIXTURE);
+    await edit(el, 'phone', '0612345678');
+    saveButton(el).click();
+    await el.updateComplete;
+    expect(describedError(el, 'phone')).to.equal('Enter the phone number in international format, starting with + and the country code, like +31 6 12345678.');
+    expect(await requestLog({ method: 'PUT' })).to.deep.equal([]);
+    await edit(el, 'phone', '+31 6 1234 5678');
+    saveButton(el).click();
+    await until(async () => (await requestLog({ method: 'PUT' })).length === 1);
+  });
+
+  it('Spoonity (no rule): a national number of 7 to 15 digits is accepted', async () => {
+    const { el } = await mount(SPOONITY_FIXTURE);
+    await edit(el, 'phone', '555 555 0199');
+    saveButton(el).click();
+    await until(async () => (await requestLog({ method: 'PUT' })).length === 1);
+    expect(describedError(el, 'phone')).to.equal(undefined);
   });
 });

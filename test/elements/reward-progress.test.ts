@@ -101,7 +101,8 @@ for (const b of BACKENDS) {
       await until(() => names(el).length);
       expect(names(el)).to.have.length(3);
       const showAll = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="show-all"]')!;
-      expect(showAll.textContent!.trim()).to.equal(`Show all (${b.rich.rewardCount})`);
+      // the member's rewards over every page, as the server counts them (Spoonity pages them by 20)
+      expect(showAll.textContent!.trim()).to.equal(`Show all (${{ spoonity: 40, spaaza: b.rich.rewardCount }[b.name]})`);
       showAll.focus();
       await sendKeys({ press: 'Enter' });
       await until(() => names(el).length === b.rich.rewardCount);
@@ -345,4 +346,39 @@ describe('<reward-progress> · spaaza', () => {
     expect([count('/internal/get-user'), count('/get-user-vouchers'), count('/get-campaigns'), count('/user-wallet-ledger')]).to.deep.equal([1, 1, 1, 2]);
     expect(log.find((r) => r.path === '/get-campaigns')!.query).to.deep.equal({ chain_id: b.vendorId });
   });
+});
+
+describe('<reward-progress> · Show all counts every reward (issue 16)', () => {
+  beforeEach(resetSandbox);
+
+  /** The sandbox's answers, with the reward list's `count` taken out: a server that does not say. */
+  const withoutCount: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (!String(input).includes('/user/reward/list')) return response;
+    const body = (await response.json()) as Record<string, unknown>;
+    delete body.count;
+    return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+  };
+
+  for (const [label, custom, expected] of [
+    ['the server’s count when it gives one', undefined, 'Show all (40)'],
+    ['"Show more" when it does not', withoutCount, 'Show more'],
+  ] as const) {
+    it(`says ${label}, never the size of the first page`, async () => {
+      const b = SPOONITY_FIXTURE;
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA" .fetch=${custom}>
+          <reward-progress limit="3"></reward-progress>
+        </loyalty-session>`);
+      const el = root.querySelector('reward-progress') as RewardProgress;
+      await signInto(root, b, b.members.rich);
+      await until(() => names(el).length === 3);
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="show-all"]')!;
+      expect(button.textContent!.trim()).to.equal(expected);
+      button.click();
+      await until(() => names(el).length === 20);
+      await loadAll(el, 20);
+      expect(names(el)).to.have.length(40);
+    });
+  }
 });

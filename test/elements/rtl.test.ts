@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
-import { SPOONITY_FIXTURE, signInto } from '../helpers/backends.js';
+import { BACKENDS, SPOONITY_FIXTURE, signInto } from '../helpers/backends.js';
 import { resetSandbox, until } from '../helpers/sandbox.js';
 
 /**
@@ -124,4 +124,63 @@ describe('dir="rtl" mirrors every element', function () {
   it('<card-wallet>: each card’s kind, number and buttons run from the right', async () => {
     await expectMirrored('card-wallet', html`<card-wallet></card-wallet>`, ['[part~="kind"]', '[part~="number"]', '[part~="status"]', '[part~="action"]', '[part~="link-button"]']);
   });
+});
+
+/**
+ * Text runs (text nodes holding a digit) whose characters are not drawn in reading order: on each
+ * line, every visible character of the run must sit right of the one before (figures, units and
+ * dates are left-to-right runs, isolated from the right-to-left page: "+21 Points", never "Points 21+").
+ */
+function scrambledRuns(host: Element): string[] {
+  const bad: string[] = [];
+  const walk = (root: Node) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n as Text;
+      if (!/\d/.test(t.data) || t.parentElement?.closest('.visually-hidden, [aria-hidden="true"]')) continue;
+      const chars: { left: number; top: number }[] = [];
+      for (let i = 0; i < t.data.length; i++) {
+        // letters, digits, signs and currency symbols (not the sentence's own punctuation, which bidi may move)
+        if (!/[\p{L}\p{N}\p{Sc}\p{Sm}\p{Pd}]/u.test(t.data[i])) continue;
+        const range = document.createRange();
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        const r = range.getClientRects()[0];
+        if (r && r.width > 0) chars.push({ left: r.left, top: Math.round(r.top) });
+      }
+      const inOrder = chars.every((c, i) => i === 0 || c.top !== chars[i - 1].top || c.left > chars[i - 1].left - 0.5);
+      if (!inOrder) bad.push(t.data.trim());
+    }
+    root.childNodes.forEach((c) => c instanceof Element && c.shadowRoot && walk(c.shadowRoot));
+  };
+  walk(host.shadowRoot!);
+  return bad;
+}
+
+describe('dir="rtl" keeps every figure, unit and date in reading order', function () {
+  this.timeout(30_000);
+  beforeEach(resetSandbox);
+
+  for (const fx of BACKENDS) {
+    const cases: [string, TemplateResult, string][] = [
+      ['loyalty-balance', html`<loyalty-balance currency="EUR"></loyalty-balance>`, '[part~="amount"]'],
+      ['reward-progress', html`<reward-progress limit="4"></reward-progress>`, '[part~="progress"]'],
+      ['transaction-history', html`<transaction-history currency="CAD" limit="6"></transaction-history>`, '[part~="details"]'],
+      ['checkin-code', html`<checkin-code></checkin-code>`, '[part~="token"]'],
+      ['card-wallet', html`<card-wallet></card-wallet>`, '[part~="number"]'],
+    ];
+    for (const [tag, content, ready] of cases) {
+      it(`<${tag}> · ${fx.name}: signs, numbers, units and dates read left to right under dir="rtl"`, async () => {
+        const wrapper = await fixture(html`<div dir="rtl" style="width: 40rem">
+          <loyalty-session backend=${fx.backend} api-base=${fx.apiBase} vendor-id=${fx.vendorId} app-hostname=${fx.appHostname} locale="en-CA">${content}</loyalty-session>
+        </div>`);
+        const root = wrapper.querySelector<LoyaltySession>('loyalty-session')!;
+        await signInto(root, fx, fx.members.rich);
+        const host = root.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+        await until(() => host.shadowRoot?.querySelector(ready) && !host.shadowRoot.querySelector('[aria-busy="true"]'), 8000);
+        await host.updateComplete;
+        expect(scrambledRuns(host)).to.deep.equal([]);
+      });
+    }
+  }
 });

@@ -24,11 +24,14 @@ const osIsLight = () => !matchMedia('(prefers-color-scheme: dark)').matches;
 describe('theming', () => {
   afterEach(async () => canEmulateColorScheme && emulateMedia({ colorScheme: 'light' }));
 
-  it('uses the light defaults, and the dark ones under prefers-color-scheme: dark', async function () {
+  it('uses the light defaults on a page that declares no scheme, even under prefers-color-scheme: dark; theme="auto" the dark ones', async function () {
     if (!canEmulateColorScheme) this.skip(); // Chromium-only: see canEmulateColorScheme
     const el = await fixture(html`<loyalty-balance></loyalty-balance>`);
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'dark' });
+    // the default follows the page (test/embedding/color-scheme.test.ts), not the OS
+    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    el.setAttribute('theme', 'auto');
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(31, 32, 35)');
     expect(getComputedStyle(el).color).to.equal('rgb(232, 234, 237)');
   });
@@ -116,7 +119,7 @@ describe('theming', () => {
       const page = await fixture(html`<div>
         <loyalty-balance theme="light"></loyalty-balance>
         <loyalty-session theme="light"><loyalty-balance></loyalty-balance></loyalty-session>
-        <loyalty-balance></loyalty-balance>
+        <loyalty-balance theme="auto"></loyalty-balance>
       </div>`);
       await emulateMedia({ colorScheme: 'dark' });
       const [own, session, auto] = page.querySelectorAll('loyalty-balance');

@@ -222,10 +222,18 @@ describe('<transaction-history> · spaaza: the wallet ledger', () => {
     await until(() => rows(el).length);
     expect(rows(el)[0].getAttribute('aria-setsize')).to.equal('205');
     expect(rowTexts(el)[0]).to.match(/Café bonus — double points · \+\d+ pts$/);
-    expect(rowTexts(el)[1]).to.match(/Purchase · \+\d+ pts · \+\d+(\.\d+)? €$/);
+    // cashback is money: the locale's currency format (en-CA: symbol first, two decimals), not "+1.8 €"
+    expect(rowTexts(el)[1]).to.match(/Purchase · \+\d+ pts · \+€\d+\.\d{2}$/);
     expect(rows(el)[1].querySelector('[part~="total"]')!.textContent).to.equal('');
     expect(rows(el).length, 'still virtualized').to.be.lessThan(60);
     expect((await requestLog({ path: '/user-wallet-ledger' })).map((r) => r.query.type).sort()).to.deep.equal(['points', 'wallet']);
+  });
+
+  it('formats cashback as money in the program’s currency, the locale’s way (fr: "+1,80 €")', async () => {
+    const { root, el } = await mount(b, b.members.rich);
+    await until(() => rows(el).length > 1);
+    root.setAttribute('locale', 'fr-FR');
+    await until(() => /Purchase|Achat/.test(rowTexts(el)[1]) && /\+\d+,\d{2}\s€$/.test(rowTexts(el)[1].replace(/[\u00a0\u202f]/g, ' ')));
   });
 
   it('shows the new member’s entries once the member changes', async () => {

@@ -97,8 +97,12 @@ export interface BackendFixture {
   signInBody(email: string): Record<string, unknown>;
   /** How a phone number typed as "+1 555 555 0199" is sent. */
   phoneOnWire: unknown;
-  /** A change the platform refuses, and its message, shown next to the field it names. */
-  rejection: { field: string; value: string; message: string };
+  /**
+   * A change the platform refuses, its message (named field, in the `loyalty-error` event and the
+   * hidden `error-detail`), and the kit's sentence members read next to that field. `fault`: the
+   * refusal is armed (a value the kit's own checks let through that the platform still refuses).
+   */
+  rejection: { field: string; value: string; message: string; shown: string; fault?: string };
   /** The contact choices: the seed member's, the one an ArrowUp picks, and what saving it sends. */
   consent: { checked: string; afterUp: string; body: Record<string, unknown> };
   /** Rows of `<profile-form readonly>` for the seed member, as "Label: value". */
@@ -159,7 +163,7 @@ export const SPOONITY_FIXTURE: BackendFixture = {
   },
   signInBody: (email) => ({ email_address: email, password: '***', vendor: 1234 }),
   phoneOnWire: { code: '1', number: '5555550199' },
-  rejection: { field: 'email', value: MEMBERS.rich, message: 'Email address is already registered' },
+  rejection: { field: 'email', value: MEMBERS.rich, message: 'Email address is already registered', shown: 'The loyalty service did not accept this value. Check it and try again.' },
   consent: { checked: 'Email and text messages', afterUp: 'Text messages (SMS) only', body: { contact_consent: 2 } },
   readonlyRows: ['First name: Sam', 'Birthdate: January 1, 1990', 'Language: English', 'How may we contact you?: Email and text messages', 'Gender: Not set'],
 };
@@ -211,7 +215,13 @@ export const SPAAZA_FIXTURE: BackendFixture = {
   },
   signInBody: (email) => ({ username: email, password: '***' }),
   phoneOnWire: '+1 555 555 0199',
-  rejection: { field: 'phone', value: '0612345678', message: 'Invalid phone_number: must be in international format, such as +31612345678' },
+  rejection: {
+    field: 'phone',
+    value: '+31 6 1234 5678',
+    message: 'Invalid phone_number: must be in international format, such as +31612345678',
+    shown: 'Enter the phone number in international format, starting with + and the country code, like +31 6 12345678.',
+    fault: `status=500;message=${encodeURIComponent('Invalid phone_number: must be in international format, such as +31612345678')}`,
+  },
   consent: { checked: 'Email only', afterUp: 'Do not contact me', body: { mailing_list_subscribed: 'false' } },
   readonlyRows: ['First name: Josephine', 'Birthdate: July 21, 1981', 'Language: Not set', 'How may we contact you?: Email only'],
 };

@@ -1,4 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { LoyaltySession } from '../../src/session/loyalty-session.js';
+import { SPOONITY_FIXTURE } from '../helpers/backends.js';
+import { MEMBERS, SPOONITY, VENDOR, resetSandbox, signIn, until } from '../helpers/sandbox.js';
 import { define } from '../../src/internal/define.js';
 import { VERSION } from '../../src/internal/version.js';
 
@@ -34,5 +37,42 @@ describe('define()', () => {
   it('keeps VERSION equal to package.json', async () => {
     const pkg = (await (await fetch('/package.json')).json()) as { version: string };
     expect(VERSION).to.equal(pkg.version);
+  });
+});
+
+describe('a tag the page already uses (issue 16)', () => {
+  before(resetSandbox);
+
+  it('warns once, naming the tag and how to register the kit’s class under another name, and the renamed element works', async function () {
+    this.timeout(30_000); // the first import of the whole kit into this page
+    class TheirForm extends HTMLElement {}
+    customElements.define('profile-form', TheirForm); // the page's own <profile-form>, defined first
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      await import('../../src/index.js');
+      await import('../../src/elements/profile-form/define.js'); // loaded again: still one warning
+    } finally {
+      console.warn = warn;
+    }
+    expect(customElements.get('profile-form')).to.equal(TheirForm);
+    const collisions = warnings.filter((w) => w.includes('<profile-form>'));
+    expect(collisions).to.have.length(1);
+    expect(collisions[0]).to.contain("customElements.define('acme-profile-form', ProfileForm)").and.to.contain("from 'loyalty-elements/classes'");
+    // no other tag of the kit is taken: no other warning
+    expect(warnings.filter((w) => w.startsWith('loyalty-elements:'))).to.deep.equal(collisions);
+
+    // what the warning says, done: the kit's class under the merchant's name
+    const { ProfileForm } = await import('../../src/classes.js');
+    customElements.define('acme-profile-form', ProfileForm);
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA">
+        <acme-profile-form fields="first-name last-name"></acme-profile-form>
+      </loyalty-session>`);
+    const el = root.querySelector('acme-profile-form') as InstanceType<typeof ProfileForm>;
+    expect(el).to.be.instanceOf(ProfileForm);
+    root.sessionKey = await signIn(MEMBERS.seed);
+    await until(() => el.shadowRoot?.querySelector<HTMLInputElement>('[name="first-name"]')?.value === SPOONITY_FIXTURE.seed.firstName);
   });
 });

@@ -586,6 +586,25 @@ describe('sandbox', () => {
     it('answers unknown control paths with 404', async () => {
       expectError(await control('GET', '/nothing'), 404, 'No route found');
     });
+
+    it('answers its own URL (the CLI prints it) with an index of the control routes, each of which exists', async () => {
+      for (const path of ['/', '']) {
+        const reply = await control('GET', path);
+        expect(reply.status, `__sandbox${path}`).to.equal(200);
+        const routes = (reply.json as { routes: { method: string; path: string; does: string }[] }).routes;
+        expect(routes.map((r) => `${r.method} ${r.path}`)).to.include.members([
+          `GET ${SANDBOX}/__sandbox/faults`, `POST ${SANDBOX}/__sandbox/faults`, `DELETE ${SANDBOX}/__sandbox/faults`, `POST ${SANDBOX}/__sandbox/reset`,
+          `GET ${SANDBOX}/__sandbox/log`, `GET ${SANDBOX}/__sandbox/members`, `PATCH ${SANDBOX}/__sandbox/members/:email`,
+        ]);
+        for (const r of routes) {
+          expect(r.does, r.path).to.be.a('string').and.not.empty;
+          // each listed route is routed: whatever it answers without a body, it is not "No route found" / 405
+          const reached = await call(r.method, r.path.replace(':email', encodeURIComponent(MEMBERS.seed)), { body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+          expect(reached.status, `${r.method} ${r.path}`).not.to.equal(405);
+          expect(reached.json?.error?.errors?.[0]?.message, `${r.method} ${r.path}`).not.to.equal('No route found');
+        }
+      }
+    });
   });
 
   describe('CORS', () => {

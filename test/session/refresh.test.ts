@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { MEMBERS, SPOONITY, clearLog, delay, requestLog, resetSandbox, signIn, until } from '../helpers/sandbox.js';
+import { BACKENDS, signInto } from '../helpers/backends.js';
+import { restoreVisibility, setVisibility } from '../helpers/browser.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
@@ -57,4 +59,49 @@ describe('session refresh and mutations', () => {
     expect(root.state.cache.size).to.equal(0);
     expect(root.state.cache.peek('balances')).to.equal(undefined);
   });
+});
+
+describe('a change made at the till shows when the member returns to the tab (issue 16)', () => {
+  beforeEach(resetSandbox);
+  afterEach(restoreVisibility);
+
+  for (const b of BACKENDS) {
+    const mount = async () => {
+      const root = await fixture<LoyaltySession>(html`<loyalty-session
+        backend=${b.backend}
+        api-base=${b.apiBase}
+        vendor-id=${b.vendorId}
+        app-hostname=${b.appHostname}
+        locale="en-CA"
+        ><loyalty-balance></loyalty-balance
+      ></loyalty-session>`);
+      await signInto(root, b, b.members.seed);
+      const balance = root.querySelector('loyalty-balance')!;
+      await until(() => b.seed.balanceRows.every((row) => text(balance).includes(row.split(' ').pop()!)));
+      return { root, balance };
+    };
+
+    it(`${b.name}: the tab becoming visible again refetches what is on screen, although it is younger than stale-time`, async () => {
+      const { balance } = await mount();
+      await b.setPoints(b.members.seed, 4321); // at the till, while the member looks elsewhere
+      setVisibility('hidden');
+      await delay(1100); // older than the one-second floor, far younger than the 30-s stale-time
+      await clearLog();
+      setVisibility('visible');
+      await until(() => text(balance).includes('4,321'));
+      // deduped: one request per read, though visibility and focus may arrive together
+      window.dispatchEvent(new Event('focus'));
+      await delay(200);
+      const reads = await requestLog({ path: b.paths.balances });
+      expect(reads).to.have.length(1);
+    });
+
+    it(`${b.name}: the window getting focus back refetches too`, async () => {
+      const { balance } = await mount();
+      await b.setPoints(b.members.seed, 4321);
+      await delay(1100);
+      window.dispatchEvent(new Event('focus'));
+      await until(() => text(balance).includes('4,321'));
+    });
+  }
 });

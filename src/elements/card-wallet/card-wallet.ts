@@ -1,13 +1,18 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyBackend } from '../../api/backend.js';
+import type { LoyaltyError } from '../../api/errors.js';
 import type { Card, CardKind, CardStatus, LinkCardInput, Reward } from '../../api/types.js';
+import { cssProps } from '../../internal/css-props.js';
 import { ConfirmDialog } from '../../internal/confirm-dialog.js';
 import { errorLine, fieldErrorText } from '../../internal/error-text.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { formatDate } from '../../internal/format.js';
+import { minHeight } from '../../internal/reserve.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
+import { figure, isolated } from '../../internal/bidi.js';
+import { errorDetail } from '../../internal/error-detail.js';
 import { baseStyles } from '../../internal/styles.js';
 import { VoucherClaims, claimVoucher, voucherDetails, voucherStyles } from '../../internal/voucher.js';
 import { queries } from '../../session/session.js';
@@ -34,6 +39,8 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * card read-only: no link form, no lost, found or remove. Where the platform issues vouchers
  * (`vouchers`), they are listed below the cards, each with a toggle that sets it aside for the next
  * purchase where allowed (`reward-claim`).
+ *
+ * Minimum width: 15em (240 px at a 16-px base), set on the element (`card-wallet { min-width: … }` changes it); figures, costs, tokens and dates never break across lines, free text wraps between words.
  *
  * @tag card-wallet
  * @fires {CustomEvent<Card>} loyalty-card-added - A card was linked; `detail` is the normalized card (its `id` is `''` when the platform's answer did not carry it).
@@ -69,21 +76,27 @@ const keyOf = (c: Card) => `${c.kind}:${c.id}`;
  * @csspart vouchers - The vouchers: their label and list (also `vouchers-label`, `voucher-list`, `voucher` (and `claimed` when set aside), `voucher-name`, `description`, `voucher-status`, `voucher-code`, `expires`, `claim`, `claim-error`).
  * @csspart dialog - The removal confirmation (also `dialog-heading`, `dialog-body`, `dialog-actions`, `dialog-confirm`, `dialog-cancel`).
  * @cssprop --loyalty-card-wallet-gap - Space between cards (default `0.75 × --loyalty-space-m`).
+ * @cssprop --loyalty-card-wallet-min-height - The element's minimum height. Before the script runs, `loyalty-elements.css` reserves it, defaulting to the typical height (10.6875em: one card with its buttons, and "Link card"), so nothing moves when the element appears; once upgraded only a value the page sets applies (the skeleton already has the data's outline).
  */
 export class CardWallet extends LoyaltyElement {
-  static override styles = [baseStyles, formStyles, cardWalletStyles, voucherStyles];
+  static override styles = [baseStyles, formStyles, cardWalletStyles, voucherStyles, minHeight('--loyalty-card-wallet-min-height')];
 
   /**
    * Which kinds of card the member may link, space-separated: `first-party` (default) and/or
    * `third-party`. The list always shows every linked card, labelled by kind.
    */
-  @property({ reflect: true }) kinds = 'first-party';
+  @property({ useDefault: true }) kinds = 'first-party';
+
+  /** How many cards the loading skeleton draws, so the wallet does not grow when they arrive: a typical count for your members. Default `1`. */
+  @property({ type: Number, attribute: 'skeleton-rows', useDefault: true }) skeletonRows = 1;
 
   @state() private formOpen = false;
   @state() private draft: Draft = BLANK;
   @state() private errors: Errors = {};
   @state() private revealed = new Set<string>();
-  @state() private failed?: { key: string; message: string };
+  @state() private failed?: { key: string; message: string; error?: LoyaltyError };
+  /** Why the last link failed (its platform words go to a hidden `error-detail`); cleared by an edit. */
+  @state() private linkFailure?: LoyaltyError;
   @state() private announcement = '';
   /** What the server confirmed, shown over `base` until the refreshed list replaces it. */
   @state() private confirmed?: { base: Card[]; cards: Card[] };
@@ -127,15 +140,19 @@ export class CardWallet extends LoyaltyElement {
     this.dialog.close();
   }
 
-  protected override renderContent() {
+  /** Focuses the first field of the link form when it is open, else its "Link card" button, else the first card's first action. */
+  override focus(options?: FocusOptions): void {
+    this.focusFirstControl(['[part~="form"]', '[part~="link-button"]', '[part~="base"]'], options);
+  }
+
+  protected override renderContent(): TemplateResult {
     return html`${this.renderTask(this.cards, {
-        skeleton: () => html`<p class="visually-hidden">${msg('Loading cards…')}</p>
-          <ul part="list" aria-hidden="true"><li part="card"><span class="bone"></span><span class="bone button"></span></li></ul>`,
+        skeleton: () => this.renderSkeleton(),
         complete: (cards) => this.renderWallet(this.confirmed?.base === cards ? this.confirmed.cards : cards),
       })}
-      ${this.sessionState?.signedIn && this.supports('vouchers')
+      ${(this.sessionState?.signedIn || this.awaitingKey) && this.supports('vouchers')
         ? this.renderTask(this.vouchers, {
-            skeleton: () => html`<p class="visually-hidden">${msg('Loading vouchers…')}</p><span class="bone" aria-hidden="true"></span>`,
+            skeleton: () => this.renderVouchersSkeleton(),
             complete: (vouchers) => this.renderVouchers(vouchers),
           })
         : nothing}
@@ -145,6 +162,48 @@ export class CardWallet extends LoyaltyElement {
         confirm: msg('Remove card'),
       })}
       <span class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  /**
+   * The wallet's outline before the list arrives: `skeleton-rows` cards, each drawn with the words
+   * the card will show (its kind, a masked number, its status, a link date; transparent on a bone)
+   * so it wraps where the card will, and its buttons (reveal, and where cards can be acted on, the
+   * status and remove buttons), then the "Link card" button.
+   */
+  private renderSkeleton() {
+    const linking = this.supports('cards');
+    // the words to come, unseen (`visibility: hidden`) on a bone: they take the place and the line
+    // breaks the card will have, in any font and language
+    const words = (content: unknown, props: Record<string, string> = {}) =>
+      html`<span class="bone" ${cssProps({ '--_loyalty-bone-width': 'auto', ...props })}><span ${cssProps({ visibility: 'hidden' })}>${content}</span></span>`;
+    const button = (label: string) => words(label, { height: 'calc(2.25em + 2px)', padding: 'calc(0.375em + 1px) calc(1em + 1px)' });
+    const linked = html`<time>${formatDate(new Date(2024, 0, 1), this.locale)}</time>`;
+    return html`<p class="visually-hidden">${msg('Loading cards…')}</p>
+      <div aria-hidden="true">
+        <ul>
+          ${Array.from(
+            { length: Math.max(1, this.skeletonRows) },
+            () => html`<li>
+              <div part="summary">
+                <span>${words(kindLabel('first-party'))}</span><span>${words('•••• 0000', { 'font-weight': '600', 'font-variant-numeric': 'tabular-nums' })}</span><span>${words(msg('Active'))}</span>${linking
+                  ? html`<span>${words(msg(html`Linked ${linked}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' }))}</span>`
+                  : nothing}
+              </div>
+              <div class="actions">${button(msg('Show number'))}${this.supports('card-status') ? html`${button(msg('Report lost'))}${button(msg('Remove'))}` : nothing}</div>
+            </li>`,
+          )}
+        </ul>
+        ${linking ? button(msg('Link card')) : nothing}
+      </div>`;
+  }
+
+  /** The vouchers' outline while they load: their label and one line (the outline of an empty list). */
+  private renderVouchersSkeleton() {
+    return html`<p class="visually-hidden">${msg('Loading vouchers…')}</p>
+      <div aria-hidden="true">
+        <p class="label"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '5em' })}></span></p>
+        <p class="state"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '10em' })}></span></p>
+      </div>`;
   }
 
   private renderWallet(cards: Card[]) {
@@ -169,7 +228,7 @@ export class CardWallet extends LoyaltyElement {
         ? html`<ul part="voucher-list">
             ${vouchers.map(
               (r) => html`<li part="voucher${r.voucher?.claimed ? ' claimed' : ''}">
-                <span part="voucher-name">${r.name}</span>
+                <span part="voucher-name">${isolated(r.name)}</span>
                 ${r.description || r.summary ? html`<span part="description">${r.description || r.summary}</span>` : nothing}
                 ${voucherDetails(r, this.claims.controls(r), this.locale)}
               </li>`,
@@ -191,10 +250,10 @@ export class CardWallet extends LoyaltyElement {
       <div part="summary">
         <span part="kind">${kindLabel(c.kind)}</span>
         <span part="number">${shown
-          ? c.number.replace(/(\d{4})(?=\d)/g, '$1 ')
-          : html`<span aria-hidden="true">•••• ${last4}</span><span class="visually-hidden">${msg(str`ending in ${last4}`)}</span>`}</span>
+          ? figure(c.number.replace(/(\d{4})(?=\d)/g, '$1 '))
+          : html`<span aria-hidden="true" dir="ltr">•••• ${last4}</span><span class="visually-hidden">${msg(str`ending in ${last4}`)}</span>`}</span>
         <span part="status">${lost ? msg('Lost') : msg('Active')}</span>
-        ${c.linked ? html`<span part="linked">${msg(html`Linked ${html`<time datetime=${c.linked.toISOString()}>${formatDate(c.linked, this.locale)}</time>`}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' })}</span>` : nothing}
+        ${c.linked ? html`<span part="linked">${msg(html`Linked ${html`<time dir="ltr" datetime=${c.linked.toISOString()}>${formatDate(c.linked, this.locale)}</time>`}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' })}</span>` : nothing}
       </div>
       <div class="actions" part="actions">
         <button type="button" class="secondary" part="action reveal" aria-pressed=${shown} @click=${() => this.reveal(key)}>${msg('Show number')}${which}</button>
@@ -203,7 +262,7 @@ export class CardWallet extends LoyaltyElement {
             <button type="button" class="secondary" part="action remove" ?disabled=${busy} @click=${() => this.askRemove(c)}>${msg('Remove')}${which}</button>`
           : nothing}
       </div>
-      ${this.failed?.key === key ? html`<p class="error" part="action-error" role="alert">${this.failed.message}</p>` : nothing}
+      ${this.failed?.key === key ? html`<p class="error" part="action-error" role="alert">${this.failed.message}${errorDetail(this.failed.error)}</p>` : nothing}
     </li>`;
   }
 
@@ -216,7 +275,7 @@ export class CardWallet extends LoyaltyElement {
           )}</fieldset>`
         : nothing}
       ${this.field('number', msg('Card number'), 'text')} ${this.field('pin', kind === 'first-party' ? msg('PIN') : msg('PIN (optional)'), 'password')}
-      ${this.errors.form ? html`<p class="error" part="form-error" role="alert">${this.errors.form}</p>` : nothing}
+      ${this.errors.form ? html`<p class="error" part="form-error" role="alert">${this.errors.form}${errorDetail(this.linkFailure)}</p>` : nothing}
       <div class="actions" part="form-actions">
         <button part="submit" ?disabled=${this.adding.pending}>${msg('Link card')}</button>
         ${cancelable ? html`<button type="button" class="secondary" part="cancel" @click=${this.closeForm}>${msg('Cancel')}</button>` : nothing}
@@ -224,20 +283,21 @@ export class CardWallet extends LoyaltyElement {
     </form>`;
   }
 
-  private field(name: 'number' | 'pin', label: string, type: string) {
+  private field(name: 'number' | 'pin', label: string, type: 'text' | 'password') {
     const error = this.errors[name];
     return html`<div class="field" part="field">
       <label for=${name} part="label">${label}</label>
       <input id=${name} part="input" type=${type} inputmode="numeric" autocomplete="off" .value=${this.draft[name]}
         aria-invalid=${!!error} aria-describedby=${error ? `${name}-error` : nothing}
         @input=${(e: Event) => this.edit({ [name]: (e.target as HTMLInputElement).value }, name)} />
-      ${error ? html`<p id="${name}-error" class="error" part="field-error">${error}</p>` : nothing}
+      ${error ? html`<p id="${name}-error" class="error" part="field-error">${error}${errorDetail(this.linkFailure)}</p>` : nothing}
     </div>`;
   }
 
   private edit(change: Partial<Draft>, field: Field) {
     this.draft = { ...this.draft, ...change };
     this.errors = { ...this.errors, [field]: undefined, form: undefined };
+    this.linkFailure = undefined;
   }
 
   private reveal(key: string) {
@@ -293,10 +353,11 @@ export class CardWallet extends LoyaltyElement {
         return this.focusOn('[part~="link-button"]', true);
       }
       if (result.ignored) return;
-      // the platform's own words, next to the field they are about
+      // the kit's sentence next to the field the platform's words are about (those words: hidden detail, event)
       const message = result.error.message;
       const field: Field = /\bpin\b/i.test(message) ? 'pin' : /number|card/i.test(message) ? 'number' : 'form';
       errors[field] = field === 'form' ? errorLine(result.error) : fieldErrorText(result.error);
+      this.linkFailure = result.error;
     }
     this.errors = errors;
     return this.focusOn('[aria-invalid="true"], [part~="submit"]');
@@ -326,7 +387,7 @@ export class CardWallet extends LoyaltyElement {
       );
       this.emit(status ? 'loyalty-card-status-changed' : 'loyalty-card-removed', changed);
     } else if (!result.ignored) {
-      this.failed = { key, message: errorLine(result.error) };
+      this.failed = { key, message: errorLine(result.error), error: result.error };
     }
     // the control was disabled while in flight: give keyboard users their place back
     await this.focusOn(`[data-key="${key}"] [part~="${status ? 'status-action' : 'remove'}"], [part~="link-button"], #number`, true);
@@ -346,9 +407,13 @@ declare global {
     'card-wallet': CardWallet;
   }
   interface HTMLElementEventMap {
+    /** `<card-wallet>`: a card was linked; `detail` is the normalized card. */
     'loyalty-card-added': CustomEvent<Card>;
+    /** `<card-wallet>`: a card was reported lost or marked found; `detail` has its new `status`. */
     'loyalty-card-status-changed': CustomEvent<Card>;
+    /** `<card-wallet>`: cancelable, before the removal is confirmed; `preventDefault()` vetoes it. */
     'loyalty-card-remove-request': CustomEvent<Card>;
+    /** `<card-wallet>`: a card was unlinked; `detail` is the card. */
     'loyalty-card-removed': CustomEvent<Card>;
   }
 }

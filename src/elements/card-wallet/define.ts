@@ -1,3 +1,4 @@
+import '../../internal/trusted-types-guard.js'; // first: before Lit loads (Trusted Types)
 import { define } from '../../internal/define.js';
 import { CardWallet } from './card-wallet.js';
 

@@ -4,13 +4,17 @@ import { property, state } from 'lit/decorators.js';
 import type { LoyaltyError } from '../../api/errors.js';
 import type { Card, CheckinCode as CheckinToken } from '../../api/types.js';
 import { code128Path, encodeCode128 } from '../../internal/code128.js';
+import { cssProps } from '../../internal/css-props.js';
 import { errorLine } from '../../internal/error-text.js';
 import { formatRelative } from '../../internal/format.js';
+import { minHeight } from '../../internal/reserve.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
 import type { MutationResult } from '../../internal/mutation.js';
 import { encodeQr, qrPath } from '../../internal/qr.js';
 import { baseStyles } from '../../internal/styles.js';
-import { queries } from '../../session/session.js';
+import { figure } from '../../internal/bidi.js';
+import { errorDetail } from '../../internal/error-detail.js';
+import { queries, type LoyaltySessionState } from '../../session/session.js';
 import { checkinStyles } from './checkin-code.styles.js';
 
 export type CheckinFormat = 'qr' | 'code128';
@@ -60,6 +64,11 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * a countdown (a platform with one member number, such as Spaaza, always shows that); a failure
  * still fires `loyalty-error`.
  *
+ * Printed, a rotating code (valid for minutes, on screen) is replaced by a note saying it is valid
+ * only on screen, without its countdown; a static card number prints as it is.
+ *
+ * Minimum width: 12.5em (200 px at a 16-px base), set on the element (`checkin-code { min-width: … }` changes it); figures, costs, tokens and dates never break across lines, free text wraps between words. It is as wide as its code in a shrink-to-fit container.
+ *
  * @tag checkin-code
  * @csspart content - The figure: the code and its caption.
  * @csspart frame - The light box around the symbol (its quiet zone).
@@ -72,29 +81,31 @@ const groupToken = (token: string): string => token.replace(/\s+/g, '').replace(
  * @csspart token - The token (or card number) as text, in groups of four.
  * @csspart countdown - Time left before the token expires, or "Code expired — refresh".
  * @csspart note - Why a card number is shown instead of a check-in code.
- * @csspart note-reason - What went wrong asking for a code (the kit's sentence, then the platform's words).
+ * @csspart note-reason - What went wrong asking for a code, in the kit's words (the platform's are in the hidden `error-detail`).
+ * @csspart print-note - Printed instead of a rotating code, which is valid only on screen: says so (not shown on screen).
  * @csspart actions - The wrapper of the Refresh button.
  * @csspart refresh - The "Refresh code" (or "Try again") button.
  * @csspart skeleton - The placeholder shown while the first token loads.
- * @cssprop --loyalty-checkin-code-size - Width of a QR code (default `14rem`); a barcode is 1.5 × as wide.
+ * @cssprop --loyalty-checkin-code-size - Width of a QR code (default `14em`); a barcode is 1.5 × as wide. Either shrinks with a narrower container, but never below its scannable minimum: 10em (160 px at a 16-px base) for a QR code, and 10em or one CSS pixel per module (about 140–240 px), whichever is wider, for a Code 128.
  * @cssprop --loyalty-checkin-code-color - Colour of the modules and bars (default `#000`, in dark mode too: scanners need dark on light).
  * @cssprop --loyalty-checkin-code-background - Colour of the quiet zone around them (default `#fff`, in dark mode too).
  * @cssprop --loyalty-checkin-code-expired-color - Colour of the modules of an expired code (default `#c4c7cc`, greyed out).
+ * @cssprop --loyalty-checkin-code-min-height - The element's minimum height. Before the script runs, `loyalty-elements.css` reserves it, defaulting to the typical height (24.6875em: a QR code with its caption, countdown and Refresh), so nothing moves when the element appears; once upgraded only a value the page sets applies (the skeleton already has the data's outline).
  */
 export class CheckinCodeElement extends LoyaltyElement {
-  static override styles = [baseStyles, checkinStyles];
+  static override styles = [baseStyles, checkinStyles, minHeight('--loyalty-checkin-code-min-height')];
 
   /** The symbol: `qr` (default) or `code128`, for scanners that read only 1D barcodes. */
-  @property({ reflect: true }) format: CheckinFormat = 'qr';
+  @property({ useDefault: true }) format: CheckinFormat = 'qr';
 
   /**
    * Keeps the screen on while the code is shown and the tab visible (Screen Wake Lock API),
    * released when hidden or removed. Does nothing where unsupported or refused.
    */
-  @property({ type: Boolean, reflect: true, attribute: 'wake-lock' }) wakeLock = false;
+  @property({ type: Boolean, reflect: true, attribute: 'wake-lock', useDefault: true }) wakeLock = false;
 
   /** Pure black on white, larger token text, a framed symbol: for bright light or low vision. */
-  @property({ type: Boolean, reflect: true, attribute: 'high-contrast' }) highContrast = false;
+  @property({ type: Boolean, reflect: true, attribute: 'high-contrast', useDefault: true }) highContrast = false;
 
   @state() private shown?: ShownToken;
   @state() private fallback?: Fallback;
@@ -105,7 +116,17 @@ export class CheckinCodeElement extends LoyaltyElement {
   /** A token request is in flight (until its answer is on screen, not only until it lands). */
   @state() private requesting = false;
 
-  private token = this.mutation({ run: (b) => b.requestCheckinToken(), invalidates: [] });
+  /** Through the session, which shares one token among its codes (one request however many ask). */
+  private token = this.mutation({
+    run: (b, replace?: CheckinToken) => this.sessionState?.checkinToken(replace) ?? b.requestCheckinToken(),
+    invalidates: [],
+  });
+  /** The session whose `checkin-token` events this code follows. */
+  private tokenSource?: LoyaltySessionState;
+  /** Re-check whether the code is shown (`display`, a closed `<details>` or `<dialog>`, scrolled in). */
+  private observers: { disconnect(): void }[] = [];
+  /** Shown at the observers' last look (`undefined` before their first: that one only records). */
+  private wasShown?: boolean;
   private cards = this.queryTask(() => (this.currentFallback && this.hasCards ? queries.cards() : undefined));
   private timers: ReturnType<typeof setTimeout>[] = [];
   private ticker?: ReturnType<typeof setInterval>;
@@ -122,6 +143,16 @@ export class CheckinCodeElement extends LoyaltyElement {
     return document.visibilityState === 'hidden';
   }
 
+  /**
+   * Whether a person can see the code: the tab is visible and the element is rendered (not
+   * `display: none`, nor inside a closed `<details>` or `<dialog>`). Where `checkVisibility()` is
+   * missing, a connected element counts as shown.
+   */
+  private get shownOnPage(): boolean {
+    if (this.pageHidden || !this.isConnected) return false;
+    return typeof this.checkVisibility === 'function' ? this.checkVisibility() : true;
+  }
+
   /** The token of the current member, if any. */
   private get current(): ShownToken | undefined {
     const s = this.sessionState;
@@ -136,6 +167,19 @@ export class CheckinCodeElement extends LoyaltyElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('online', this.onOnline);
+    // shown or hidden without a change of tab: display, a <details> or <dialog> opened or closed
+    if (typeof ResizeObserver === 'function') {
+      const resize = new ResizeObserver(this.onShownChange);
+      resize.observe(this);
+      this.observers.push(resize);
+    }
+    if (typeof IntersectionObserver === 'function') {
+      const intersection = new IntersectionObserver(this.onShownChange);
+      intersection.observe(this);
+      this.observers.push(intersection);
+    }
+    this.wasShown = undefined;
     // back on the page (moved, or re-added): the code is shown again, so it is fetched again
     if (this.hasUpdated) {
       this.schedule();
@@ -146,6 +190,10 @@ export class CheckinCodeElement extends LoyaltyElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('online', this.onOnline);
+    this.observers.forEach((o) => o.disconnect());
+    this.observers = [];
+    this.followToken(undefined);
     this.stopTimers();
     void this.syncWakeLock();
   }
@@ -153,6 +201,7 @@ export class CheckinCodeElement extends LoyaltyElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const s = this.sessionState;
+    this.followToken(this.isConnected ? s : undefined);
     if (!s?.signedIn || (this.shown && this.shown.generation !== s.generation)) {
       // signed out, or another member: nothing of the previous one stays, not even its timers
       if (this.shown) this.stopTimers();
@@ -175,7 +224,7 @@ export class CheckinCodeElement extends LoyaltyElement {
   }
 
   private renderState(): TemplateResult {
-    if (!this.sessionState?.signedIn) return this.renderSignedOut();
+    if (!this.sessionState?.signedIn) return this.awaitingKey ? html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>` : this.renderSignedOut();
     const shown = this.current;
     if (shown) return this.renderToken(shown);
     const fallback = this.currentFallback;
@@ -194,7 +243,11 @@ export class CheckinCodeElement extends LoyaltyElement {
     const left = t.expiresAt === undefined ? undefined : Math.ceil((t.expiresAt - this.now) / 1000);
     const expired = left !== undefined && left <= 0;
     const grouped = groupToken(t.code.token);
-    return html`<figure part="content">
+    // a rotating token is useless on paper: print says so instead (see the print styles)
+    return html`<p class="print-only note" part="print-note">
+        ${msg('This check-in code is valid only on screen: show it on your phone at the till.')}
+      </p>
+      <figure part="content" class="rotating">
         ${this.renderSymbol(
           t.code.token,
           expired ? msg('Expired check-in code, no longer valid') : msg(str`Check-in code: ${grouped}`),
@@ -204,7 +257,7 @@ export class CheckinCodeElement extends LoyaltyElement {
           <p class="label" part="label">${msg('Check-in code')}</p>
           ${expired
             ? html`<p class="countdown expired-note" part="countdown">${msg('Code expired — refresh')}</p>`
-            : html`<p class="token" part="token">${grouped}</p>
+            : html`<p class="token" part="token">${figure(grouped)}</p>
                 ${left === undefined
                   ? nothing
                   : html`<p class="countdown" part="countdown" role="timer">
@@ -213,7 +266,7 @@ export class CheckinCodeElement extends LoyaltyElement {
         </figcaption>
       </figure>
       <div class="actions" part="actions">
-        <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
+        <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request(true)}>
           ${this.requesting ? msg('Refreshing…') : msg('Refresh code')}
         </button>
       </div>`;
@@ -225,13 +278,13 @@ export class CheckinCodeElement extends LoyaltyElement {
         ${this.renderSymbol(card.number, msg(str`Member card number, a static code: ${grouped}`), 'code static')}
         <figcaption part="caption">
           <p class="label" part="label">${msg('Member card number (static code)')}</p>
-          <p class="token" part="token">${grouped}</p>
+          <p class="token" part="token">${figure(grouped)}</p>
         </figcaption>
       </figure>
       ${fallback.error
         ? html`<p class="note" part="note">
               ${msg('A check-in code could not be created, so your card number is shown instead.')}
-              <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>
+              <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>${errorDetail(fallback.error)}
             </p>
             <div class="actions" part="actions">
               <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
@@ -260,33 +313,45 @@ export class CheckinCodeElement extends LoyaltyElement {
     const { symbol } = this.drawn;
     if (!symbol) return nothing;
     const { kind, width, height, d } = symbol;
-    return html`<div class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}" part="frame">
+    // a barcode's bars stay at least one CSS pixel wide each, however narrow the container
+    return html`<div class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}" part="frame"
+      ${cssProps({ '--_loyalty-code-modules': kind === 'code128' ? `${width}px` : null })}>
       <svg part=${part} role="img" aria-label=${label} viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">
         ${svg`<rect class="light" fill="#fff" width=${width} height=${height}></rect><path class="dark" fill="#000" d=${d}></path>`}
       </svg>
     </div>`;
   }
 
+  /** The layout of what comes: the symbol, its caption, and for a rotating token the countdown and Refresh. */
   private renderSkeleton(): TemplateResult {
+    const rotating = this.supports('checkin-token');
     return html`<div class="visually-hidden">${msg('Loading your check-in code…')}</div>
       <figure part="content" aria-hidden="true">
         <span class="bone ${this.format === 'code128' ? 'bars' : 'square'}"></span>
         <figcaption part="caption">
           <p class="label"><span class="bone line label-bone"></span></p>
           <p class="token"><span class="bone line token-bone"></span></p>
+          ${rotating ? html`<p class="countdown"><span class="bone line label-bone"></span></p>` : nothing}
         </figcaption>
-      </figure>`;
+      </figure>
+      ${rotating
+        ? html`<div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '8em', height: '2.25em', display: 'block', margin: '0 auto' })}></span></div>`
+        : nothing}`;
   }
 
-  /** Asks for a fresh token: at most one request in flight, none while the tab is hidden. */
-  private async request(): Promise<void> {
+  /**
+   * Asks for a token: at most one request in flight, none while the code is not shown (hidden tab,
+   * `display: none`, closed `<details>`/`<dialog>`). The session shares it with the other codes; with
+   * `fresh`, the one on screen is replaced (Refresh, expiry, shown again).
+   */
+  private async request(fresh = false): Promise<void> {
     const s = this.sessionState;
-    if (!s?.signedIn || !this.isConnected || this.pageHidden || this.requesting || !this.supports('checkin-token')) return;
+    if (!s?.signedIn || !this.shownOnPage || this.requesting || !this.supports('checkin-token')) return;
     const generation = s.generation;
     this.requesting = true;
     let result: MutationResult<CheckinToken>;
     try {
-      result = await this.token.run();
+      result = await this.token.run(fresh ? this.current?.code : undefined);
     } finally {
       // cleared in the same turn as the answer is stored, so no update in between asks again
       this.requesting = false;
@@ -296,7 +361,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (result.ok) {
       const replacing = !!(this.current || this.currentFallback);
       this.fallback = undefined;
-      this.show(result.value, generation, replacing);
+      if (this.current?.code !== result.value) this.show(result.value, generation, replacing);
     } else if (!result.ignored && result.error.kind !== 'auth') {
       // an expired session is shown as signed out (the session ended itself); anything else falls back
       this.stopTimers();
@@ -331,7 +396,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (left <= 0) return;
     this.ticker = setInterval(() => this.tick(), 1000);
     this.timers.push(
-      setTimeout(() => void this.request(), Math.max(0, left - Math.min(REFRESH_LEAD, t.ttl / 2))),
+      setTimeout(() => void this.request(true), Math.max(0, left - Math.min(REFRESH_LEAD, t.ttl / 2))),
       setTimeout(() => this.tick(), left),
     );
   }
@@ -344,7 +409,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (left <= 0) {
       this.stopTimers();
       this.announcement = msg('Check-in code expired.');
-      void this.request(); // unless the early refresh is still on its way
+      void this.request(true); // unless the early refresh is still on its way
       return;
     }
     const mark = bucket(left);
@@ -363,14 +428,53 @@ export class CheckinCodeElement extends LoyaltyElement {
   }
 
   private onVisibility = () => {
+    this.wasShown = this.shownOnPage;
     if (this.pageHidden) this.stopTimers();
-    else {
-      // shown again: show the time truly left, and fetch a fresh code
+    else this.shownAgain();
+    void this.syncWakeLock();
+  };
+
+  /** Shown again (tab, display, a `<details>` or `<dialog>` opened): the time truly left, and a fresh code. */
+  private shownAgain(): void {
+    this.now = Date.now();
+    this.schedule();
+    void this.request(!!this.current);
+  }
+
+  /** An observer saw the element's box change: act when it went from hidden to shown or back. */
+  private onShownChange = () => {
+    const shown = this.shownOnPage;
+    const was = this.wasShown;
+    this.wasShown = shown;
+    // the first look only records: the first render has already asked if the code was shown
+    if (was === undefined || shown === was) return;
+    if (!shown) this.stopTimers();
+    else if (this.current && (this.current.expiresAt ?? Infinity) > Date.now()) {
+      // the token on screen is still valid: resume its countdown
       this.now = Date.now();
       this.schedule();
-      void this.request();
-    }
-    void this.syncWakeLock();
+    } else void this.request(!!this.current);
+  };
+
+  /** Back online: a code that fell back to the card (or expired meanwhile) asks again at once. */
+  private onOnline = () => {
+    if (this.currentFallback?.error || !this.current || (this.current.expiresAt ?? Infinity) <= Date.now()) void this.request();
+  };
+
+  /** Follows the session's shared token: a new one (another code's Refresh) is shown here too. */
+  private followToken(session: LoyaltySessionState | undefined): void {
+    if (session === this.tokenSource) return;
+    this.tokenSource?.removeEventListener('checkin-token', this.onSharedToken);
+    this.tokenSource = session;
+    session?.addEventListener('checkin-token', this.onSharedToken);
+  }
+
+  private onSharedToken = (e: Event) => {
+    const { generation, token } = (e as CustomEvent<{ generation: number; token: CheckinToken }>).detail;
+    const s = this.sessionState;
+    // only while a code is on screen (a waiting or falling-back code asks for itself)
+    if (!s?.signedIn || s.generation !== generation || !this.current || this.current.code === token || !this.shownOnPage) return;
+    this.show(token, generation, true);
   };
 
   /** Holds a screen wake lock while wanted, connected, visible and signed in; silent where unsupported. */

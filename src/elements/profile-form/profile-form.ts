@@ -1,11 +1,16 @@
 import { msg } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Profile, ProfileChanges, ProfileField } from '../../api/types.js';
 import { cssProps } from '../../internal/css-props.js';
+import type { BackendRules } from '../../api/backend.js';
+import type { LoyaltyError } from '../../api/errors.js';
+import { errorDetail } from '../../internal/error-detail.js';
 import { errorLine, fieldErrorText } from '../../internal/error-text.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { formatDate } from '../../internal/format.js';
+import { minHeight } from '../../internal/reserve.js';
 import { LoyaltyElement, type Stamped } from '../../internal/loyalty-element.js';
 import { baseStyles } from '../../internal/styles.js';
 import { queries } from '../../session/session.js';
@@ -21,13 +26,17 @@ interface Field {
   label: () => string;
   /** Where the value goes in `ProfileChanges`. */
   prop: keyof ProfileChanges;
-  type?: string;
-  autocomplete?: string;
+  type?: 'email' | 'tel' | 'date' | 'password' | 'text';
+  autocomplete?: 'email' | 'tel' | 'bday' | 'given-name' | 'family-name' | 'current-password' | 'language';
   get: (p: Profile) => string;
   /** The typed value as the model's (default: the text, trimmed). */
   put?: (v: string) => unknown;
-  /** Why a changed value cannot be sent, if it cannot. */
-  check?: (v: string) => string | undefined;
+  /** Why a changed value cannot be sent, if it cannot (`rules`: what the platform accepts). */
+  check?: (v: string, rules: BackendRules) => string | undefined;
+  /** The kit's sentence when the platform refused the value (default: a general one). */
+  invalid?: (rules: BackendRules) => string;
+  /** Attributes of its input (`min`/`max` of the birthdate), at render time. */
+  bounds?: () => { min: string; max: string };
   /** Whether an API error message is about this field. */
   match: (message: string) => boolean;
 }
@@ -38,6 +47,32 @@ const isoDate = (d?: Date) => (d && !isNaN(+d) ? d.toISOString().slice(0, 10) : 
 const about = (r: RegExp) => (m: string) => r.test(m);
 const required = (why: () => string) => (v: string) => (v.trim() ? undefined : why());
 
+/**
+ * A plausible birthdate: a member is 13 to 120 years old (a year typed as 0099, or a birthdate next
+ * year, is a typo). The input's `min` and `max` say the same to the date picker.
+ */
+const AGE = { min: 13, max: 120 } as const;
+const yearsAgo = (years: number, now = new Date()) => new Date(Date.UTC(now.getFullYear() - years, now.getMonth(), now.getDate()));
+const birthBounds = () => ({ min: isoDate(yearsAgo(AGE.max)), max: isoDate(yearsAgo(AGE.min)) });
+const birthdateCheck = (v: string) => {
+  if (!v) return msg('Enter your birthdate.');
+  const { min, max } = birthBounds();
+  // ISO dates compare as text; a malformed one (or year 0099) falls outside
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isNaN(Date.parse(v))) return msg('Enter your birthdate: you must be between 13 and 120 years old.');
+  if (v > isoDate(new Date())) return msg('Enter a birthdate in the past.');
+  return v < min || v > max ? msg('Enter your birthdate: you must be between 13 and 120 years old.') : undefined;
+};
+
+/** Phone numbers: 7 to 15 digits; in international format (`+` and the country code) where the platform requires it. */
+const e164Text = () => msg('Enter the phone number in international format, starting with + and the country code, like +31 6 12345678.');
+const phoneCheck = (v: string, rules: BackendRules) => {
+  const t = v.trim();
+  if (!t) return undefined;
+  const digits = t.replace(/\D/g, '');
+  if (rules.phone === 'e164') return /^\+[\d\s().-]+$/.test(t) && /^[1-9]\d{6,14}$/.test(digits) ? undefined : e164Text();
+  return /^\+?[\d\s().-]+$/.test(t) && /^\d{7,15}$/.test(digits) ? undefined : msg('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.');
+};
+
 const CORE: Field[] = [
   { key: 'first-name', label: () => msg('First name'), prop: 'firstName', autocomplete: 'given-name', get: (p) => p.firstName, check: required(() => msg('Enter your first name.')), match: about(/first.?name/i) },
   { key: 'last-name', label: () => msg('Last name'), prop: 'lastName', autocomplete: 'family-name', get: (p) => p.lastName, check: required(() => msg('Enter your last name.')), match: about(/last.?name/i) },
@@ -47,17 +82,23 @@ const CORE: Field[] = [
   },
   {
     key: 'phone', label: () => msg('Phone'), prop: 'phone', type: 'tel', autocomplete: 'tel', get: (p) => p.phone ?? '', match: about(/phone/i),
-    check: (v) => (!v.trim() || (/^\+?[\d\s().-]+$/.test(v.trim()) && /^\d{7,15}$/.test(v.replace(/\D/g, ''))) ? undefined : msg('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.')),
+    check: phoneCheck,
+    invalid: (rules) => (rules.phone === 'e164' ? e164Text() : msg('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.')),
   },
   {
     key: 'birthdate', label: () => msg('Birthdate'), prop: 'birthdate', type: 'date', autocomplete: 'bday', get: (p) => isoDate(p.birthdate), put: (v) => new Date(v), match: about(/birth/i),
-    check: (v) => (!v ? msg('Enter your birthdate.') : new Date(v).getTime() < Date.now() ? undefined : msg('Enter a birthdate in the past.')),
+    check: birthdateCheck,
+    invalid: () => msg('Enter your birthdate: you must be between 13 and 120 years old.'),
+    bounds: birthBounds,
   },
   { key: 'language', label: () => msg('Language'), prop: 'language', autocomplete: 'language', get: (p) => p.language ?? '', match: about(/language/i) },
   { key: 'contact-consent', label: () => msg('How may we contact you?'), prop: 'contactConsent', get: (p) => String(p.contactConsent ?? ''), put: Number, match: about(/consent/i) },
 ];
 
-const PASSWORD: Field = { key: 'current-password', label: () => msg('Current password'), prop: 'currentPassword', type: 'password', autocomplete: 'current-password', get: () => '', match: about(/password/i) };
+const PASSWORD: Field = {
+  key: 'current-password', label: () => msg('Current password'), prop: 'currentPassword', type: 'password', autocomplete: 'current-password', get: () => '', match: about(/password/i),
+  invalid: () => msg('Your current password is not correct.'),
+};
 
 /** A merchant-defined field, named in API messages by its id or its label. */
 const metaField = (f: ProfileField): Field => ({
@@ -75,7 +116,16 @@ const valuesOf = (p: Profile): Record<string, string> =>
  * The member's profile as a form: core fields (names, email, phone, birthdate, language, contact
  * consent) and the merchant's own fields. Save is enabled once something changed and sends only
  * what changed; every field is checked before anything is sent; an error from the platform is
- * shown next to the field it is about; a failed save keeps every edit.
+ * shown next to the field it is about, in the kit's words (the platform's go to the `loyalty-error`
+ * event and the hidden `error-detail` part); a failed save keeps every edit, and a field's error
+ * goes as soon as the field is edited.
+ *
+ * Checks before sending: a birthdate that makes the member 13 to 120 years old (the date input's
+ * `min` and `max` say the same, so year 0099 is refused); a phone number of 7 to 15 digits, in
+ * international format (`+` and the country code) where the platform requires it (its adapter's
+ * `rules.phone`, e.g. Spaaza); first and last name not empty; an email address like name@example.com.
+ *
+ * Minimum width: 15em (240 px at a 16-px base), set on the element (`profile-form { min-width: … }` changes it); figures, costs, tokens and dates never break across lines, free text wraps between words.
  *
  * @tag profile-form
  * @fires {CustomEvent<ProfileUpdate>} loyalty-profile-updated - The platform saved the changes; `detail` holds the changed fields only (never a password).
@@ -93,25 +143,35 @@ const valuesOf = (p: Profile): Record<string, string> =>
  * @csspart row - One field when `readonly`.
  * @csspart value - A field's value when `readonly`.
  * @csspart skeleton - The placeholder shown while loading.
+ * @cssprop --loyalty-profile-form-min-height - The element's minimum height. Before the script runs, `loyalty-elements.css` reserves it, defaulting to the typical height (43.375em: the default `fields`, without merchant fields), so nothing moves when the element appears; once upgraded only a value the page sets applies (the skeleton already has the data's outline).
  */
 export class ProfileForm extends LoyaltyElement {
-  static override styles = [baseStyles, formStyles, profileFormStyles];
+  static override styles = [baseStyles, formStyles, profileFormStyles, minHeight('--loyalty-profile-form-min-height')];
 
   /**
    * Which fields to show, in order, separated by spaces: `first-name`, `last-name`, `email`,
    * `phone`, `birthdate`, `language`, `contact-consent`, `metadata` (all the merchant's fields) or
    * `metadata:<id>` (one, by its platform field id).
    */
-  @property() fields = 'first-name last-name email phone birthdate language contact-consent metadata';
+  @property({ useDefault: true }) fields = 'first-name last-name email phone birthdate language contact-consent metadata';
 
   /** Show the profile without editing it. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) readonly = false;
 
-  /** Ask before the page is left with unsaved edits (a `beforeunload` prompt). */
-  @property({ type: Boolean, attribute: 'confirm-unsaved' }) confirmUnsaved = false;
+  /**
+   * How many of the merchant's own fields (`metadata` in `fields`) the loading skeleton draws, so
+   * the form does not grow when they arrive: the number your program defines. Default `0`.
+   */
+  @property({ type: Number, attribute: 'skeleton-rows', useDefault: true }) skeletonRows = 0;
+
+  /**
+   * Ask before the page is left with unsaved edits (a `beforeunload` prompt). The listener is on the
+   * window only while there are unsaved edits, so the page stays eligible for the back/forward cache.
+   */
+  @property({ type: Boolean, attribute: 'confirm-unsaved', useDefault: true }) confirmUnsaved = false;
 
   /** Ask for the current password and send it with every save, for programs whose platform requires it. */
-  @property({ type: Boolean, attribute: 'require-password' }) requirePassword = false;
+  @property({ type: Boolean, attribute: 'require-password', useDefault: true }) requirePassword = false;
 
   /**
    * The choices of the language field: the value the platform stores → name. Default: the
@@ -125,6 +185,8 @@ export class ProfileForm extends LoyaltyElement {
   }
 
   @state() private errors: Record<string, string> = {};
+  /** The platform's refusal of the last save and the field it named (`form`: none), for its hidden `error-detail`. */
+  @state() private rejected?: { key: string; error: LoyaltyError };
   @state() private notice = '';
   private edits: Record<string, string> = {};
   private base: Record<string, string> = {};
@@ -138,14 +200,28 @@ export class ProfileForm extends LoyaltyElement {
     return this.changed().length > 0;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('beforeunload', this.guard);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('beforeunload', this.guard);
+    this.syncGuard();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncGuard();
+  }
+
+  private guarding = false;
+
+  /**
+   * The window's `beforeunload` listener exists only with `confirm-unsaved` and unsaved edits: any
+   * such listener can keep the page out of the back/forward cache.
+   */
+  private syncGuard() {
+    const want = this.isConnected && this.confirmUnsaved && this.dirty;
+    if (want === this.guarding) return;
+    this.guarding = want;
+    if (want) addEventListener('beforeunload', this.guard);
+    else removeEventListener('beforeunload', this.guard);
   }
 
   private guard = (e: BeforeUnloadEvent) => {
@@ -171,7 +247,12 @@ export class ProfileForm extends LoyaltyElement {
     }
   }
 
-  protected override renderContent() {
+  /** Focuses the form's first field (with `readonly`, nothing to focus: the host's own `focus()`). */
+  override focus(options?: FocusOptions): void {
+    this.focusFirstControl(['[part~="form"]'], options);
+  }
+
+  protected override renderContent(): TemplateResult {
     return this.renderTask(this.profile, { skeleton: () => this.renderSkeleton(), complete: (p) => this.renderProfile(p) });
   }
 
@@ -205,7 +286,7 @@ export class ProfileForm extends LoyaltyElement {
       </dl>`;
     return html`<form part="form" novalidate @input=${this.onInput} @submit=${this.submit}>
       ${fields.map((f) => this.renderField(f))} ${this.requirePassword ? this.renderField(PASSWORD) : nothing}
-      ${this.errors.form ? html`<p class="error" part="error" role="alert">${this.errors.form}</p>` : nothing}
+      ${this.errors.form ? html`<p class="error" part="error" role="alert">${this.errors.form}${this.rejected?.key === 'form' ? errorDetail(this.rejected.error) : nothing}</p>` : nothing}
       <div class="actions" part="actions">
         <button type="submit" part="save" ?disabled=${!this.dirty || this.save.pending}>${this.save.pending ? msg('Saving…') : msg('Save')}</button>
         <p class="saved" part="notice" role="status">${this.notice}</p>
@@ -219,7 +300,8 @@ export class ProfileForm extends LoyaltyElement {
     const error = this.errors[key];
     const invalid = error ? 'true' : 'false';
     const described = error ? `${key}-error` : nothing;
-    const message = error ? html`<p id="${key}-error" class="error" part="field-error">${error}</p>` : nothing;
+    const detail = this.rejected?.key === key ? errorDetail(this.rejected.error) : nothing;
+    const message = error ? html`<p id="${key}-error" class="error" part="field-error">${error}${detail}</p>` : nothing;
     if (key === 'contact-consent')
       return html`<fieldset class="field" part="field" aria-describedby=${described}>
         <legend part="label">${f.label()}</legend>
@@ -235,26 +317,48 @@ export class ProfileForm extends LoyaltyElement {
             ${this.base[key] ? nothing : html`<option value="">${msg('Not set')}</option>`}
             ${Object.entries(options).map(([v, text]) => html`<option value=${v} .selected=${v === value}>${text}</option>`)}
           </select>`
-        : html`<input id=${key} name=${key} type=${f.type ?? 'text'} autocomplete=${f.autocomplete ?? nothing} .value=${value} part="input"
-            aria-invalid=${invalid} aria-describedby=${described} />`;
+        : html`<input id=${key} name=${key} type=${f.type ?? 'text'} autocomplete=${ifDefined(f.autocomplete)} .value=${value} part="input"
+            min=${ifDefined(f.bounds?.().min)} max=${ifDefined(f.bounds?.().max)} aria-invalid=${invalid} aria-describedby=${described} />`;
     return html`<div class="field" part="field"><label for=${key} part="label">${f.label()}</label>${control}${message}</div>`;
   }
 
+  /**
+   * The outline of the form before the profile arrives: one row per configured field (label and
+   * input; the contact choices as a fieldset of four), `skeleton-rows` for `metadata`, and Save.
+   */
   private renderSkeleton() {
+    const keys = this.fields.split(/[\s,]+/).flatMap((k) =>
+      k === 'metadata' ? Array<string>(Math.max(0, this.skeletonRows)).fill('meta') : k.startsWith('metadata:') ? ['meta'] : CORE.some((f) => f.key === k) ? [k] : [],
+    );
+    const bone = (w: string, height?: string) => html`<span class="bone" ${cssProps({ '--_loyalty-bone-width': w, height })}></span>`;
+    const widths = [6, 8, 7, 9, 5];
+    if (this.readonly || (this.sessionState?.signedIn && !this.supports('profile-update')))
+      return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
+        <div aria-hidden="true" ${cssProps({ display: 'grid', gap: 'var(--_loyalty-space-s)' })}>
+          ${keys.map((_, i) => html`<div><div>${bone(`${widths[i % 5]}em`)}</div><div>${bone(`${widths[(i + 2) % 5] + 2}em`)}</div></div>`)}
+        </div>`;
+    if (this.requirePassword) keys.push('current-password');
     return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
-      <div class="field" aria-hidden="true">
-        ${[6, 7, 10, 8].map((w) => html`<span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span><span class="bone" ${cssProps({ '--_loyalty-bone-width': '100%', height: '2.5em' })}></span>`)}
+      <div aria-hidden="true" ${cssProps({ display: 'grid', gap: 'calc(var(--_loyalty-space) * 0.75)' })}>
+        ${keys.map((k, i) =>
+          k === 'contact-consent'
+            ? html`<div class="field"><span>${bone('10em')}</span>${consentChoices().map(() => html`<span class="choice"><span>${bone('9em')}</span></span>`)}</div>`
+            : html`<div class="field"><span>${bone(`${widths[i % 5]}em`)}</span>${bone('100%', '2.5em')}</div>`,
+        )}
+        <div class="actions">${bone('5em', '2.25em')}</div>
       </div>`;
   }
 
   private onInput(e: Event) {
     const { name, value } = e.target as HTMLInputElement;
-    if (name === PASSWORD.key) return; // never kept: read from its field when saving
-    this.edits[name] = value;
+    // the field's error goes as soon as it is edited (and the form's, which may have been about it)
     const errors = { ...this.errors };
     delete errors[name];
     delete errors.form;
     this.errors = errors;
+    if (this.rejected && !(this.rejected.key in errors)) this.rejected = undefined;
+    if (name === PASSWORD.key) return; // never kept: read from its field when saving
+    this.edits[name] = value;
     this.notice = '';
   }
 
@@ -270,8 +374,10 @@ export class ProfileForm extends LoyaltyElement {
     const fields = [...this.shown(this.stamp.data), ...(this.requirePassword ? [PASSWORD] : [])];
     const password = this.renderRoot.querySelector<HTMLInputElement>(`[name=${PASSWORD.key}]`);
     const errors: Record<string, string> = {};
+    const rules = this.sessionState?.rules ?? {};
+    this.rejected = undefined;
     for (const f of fields) {
-      const why = keys.includes(f.key) && f.check?.(this.edits[f.key]);
+      const why = keys.includes(f.key) && f.check?.(this.edits[f.key], rules);
       if (why) errors[f.key] = why;
     }
     if (password && !password.value) errors[PASSWORD.key] = msg('Enter your current password to save your changes.');
@@ -297,8 +403,10 @@ export class ProfileForm extends LoyaltyElement {
       this.notice = msg('Your profile has been saved.');
       this.emit('loyalty-profile-updated', changes);
     } else if (!result.ignored) {
+      // the kit's sentence next to the field the platform's words name; those words: hidden detail, event
       const f = fields.find((c) => c.match(result.error.message));
-      this.errors = f ? { [f.key]: fieldErrorText(result.error) } : { form: errorLine(result.error) };
+      this.errors = f ? { [f.key]: fieldErrorText(result.error, f.invalid?.(rules)) } : { form: errorLine(result.error) };
+      this.rejected = { key: f?.key ?? 'form', error: result.error };
       if (f) void this.focusError();
     }
   }
@@ -309,6 +417,7 @@ declare global {
     'profile-form': ProfileForm;
   }
   interface HTMLElementEventMap {
+    /** `<profile-form>`: the platform saved the changes; `detail` holds the changed fields only. */
     'loyalty-profile-updated': CustomEvent<ProfileUpdate>;
   }
 }

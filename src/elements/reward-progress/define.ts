@@ -1,3 +1,4 @@
+import '../../internal/trusted-types-guard.js'; // first: before Lit loads (Trusted Types)
 import { define } from '../../internal/define.js';
 import { RewardProgress } from './reward-progress.js';
 

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const historyStyles = css`
   :host {
-    --_loyalty-height: var(--loyalty-transaction-history-height, 24rem);
-    --_loyalty-row: var(--loyalty-transaction-history-row-height, 4rem);
+    --_loyalty-height: var(--loyalty-transaction-history-height, 24em);
+    --_loyalty-row: var(--loyalty-transaction-history-row-height, 4em);
   }
   [part~='content'] {
     max-height: var(--_loyalty-height);
@@ -23,7 +23,7 @@ export const historyStyles = css`
   }
   li {
     display: grid;
-    grid-template-columns: 1fr auto;
+    grid-template-columns: minmax(0, 1fr) auto;
     align-content: center;
     column-gap: var(--_loyalty-space);
     height: var(--_loyalty-row);
@@ -49,7 +49,53 @@ export const historyStyles = css`
     color: var(--_loyalty-muted);
     font-size: 0.875em;
   }
+  /* narrow (a sidebar, a dropdown): the store under the date, the total beside the date; three
+     lines still fit the row's fixed height */
+  @container (width < 20em) {
+    li {
+      line-height: 1.3;
+    }
+    [part~='summary'] {
+      display: grid;
+      align-self: start;
+    }
+    [part~='summary'] > * {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    [part~='summary'] .separator {
+      display: none;
+    }
+    [part~='location'] {
+      color: var(--_loyalty-muted);
+      font-size: 0.875em;
+    }
+    [part~='total'] {
+      align-self: start;
+    }
+  }
   .more {
     margin-top: var(--_loyalty-space-s);
+  }
+
+  /* ── Print: no scroll box, every loaded row (the element renders them all while printing), none
+     split across pages ── */
+  @media print {
+    [part~='content'] {
+      max-height: none;
+      overflow: visible;
+    }
+    /* paper needs no fixed row height (nothing is virtualized while printing): long store names wrap */
+    li {
+      break-inside: avoid;
+      height: auto;
+      min-height: var(--_loyalty-row);
+      padding-block: 0.25em;
+    }
+    [part~='summary'],
+    [part~='details'] {
+      white-space: normal;
+      overflow: visible;
+    }
   }
 `;

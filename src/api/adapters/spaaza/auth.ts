@@ -19,7 +19,7 @@ export const authMethods = (api: SpaazaApi): Pick<LoyaltyBackend, 'signIn' | 'si
   async signIn({ email, password }, signal) {
     if (!email || !password) throw new LoyaltyError('validation', 'Enter your email address and password.', { field: email ? 'password' : 'email' });
     try {
-      return readLogin(results(await api.send('POST', '/auth/login', { username: email, password }, signal)));
+      return readLogin(results(await api.send('POST', '/auth/login', { username: email, password }, signal, null)));
     } catch (e) {
       // code 5: wrong password or no such user, whatever the HTTP status
       if (e instanceof LoyaltyError && Number(e.code) === 5) throw new LoyaltyError('auth', e.message, { ...e, cause: e });

@@ -27,8 +27,12 @@ export interface SpaazaApi {
    * caller has gone (a reload or a member change), so a read made afterwards never joins it.
    */
   get(path: string, query?: Record<string, string>, signal?: AbortSignal): Promise<Obj>;
-  /** A write with a form body (reference §1); its answer is returned as is. */
-  send(method: HttpMethod, path: string, body?: Record<string, unknown>, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown>;
+  /**
+   * A write with a form body (reference §1); its answer is returned as is. `credentials`: the
+   * session headers to send instead of the session's own (sign-out names the key it ends), or
+   * `null` for none (login: never the previous member's key).
+   */
+  send(method: HttpMethod, path: string, body?: Record<string, unknown>, signal?: AbortSignal, credentials?: Record<string, string> | null): Promise<unknown>;
 }
 
 /** One GET shared by the callers that asked for it while it was in flight. */
@@ -85,9 +89,9 @@ export function date(v: unknown, path: string): Date {
 export function spaazaApi(config: BackendConfig): SpaazaApi {
   const client = createClient({
     baseUrl: config.apiBase || SPAAZA_API_BASE,
-    authorize: (url, headers) => {
-      const key = config.getSessionKey();
-      const user = config.getUserId?.();
+    authorize: (url, headers, anonymous) => {
+      const key = anonymous ? undefined : config.getSessionKey();
+      const user = anonymous ? undefined : config.getUserId?.();
       if (key) headers.set('X-Spaaza-Session-Key', key);
       if (user) headers.set('X-Spaaza-Session-User-Id', user);
       if (config.appHostname && !WITHOUT_APP_HOSTNAME.some((p) => url.pathname.endsWith(p)))
@@ -117,6 +121,7 @@ export function spaazaApi(config: BackendConfig): SpaazaApi {
       }
       return join(shared, signal, () => inflight.get(key) === shared && inflight.delete(key));
     },
-    send: (method, path, body, signal, headers) => client.request(method, path, { body, form: true, signal, headers }),
+    send: (method, path, body, signal, credentials) =>
+      client.request(method, path, { body, form: true, signal, headers: credentials ?? undefined, anonymous: credentials !== undefined }),
   };
 }

@@ -1,6 +1,7 @@
 import type { LoyaltyBackend } from '../../backend.js';
 import type { PointsMovement, Transaction } from '../../types.js';
 import { arr, id, num, obj, optional, str, type Obj } from '../../validate.js';
+import { currencyCode } from '../../currency.js';
 import { date, type SpaazaApi } from './client.js';
 
 /**
@@ -32,7 +33,11 @@ export function readLedger(answers: Obj[]): Transaction[] {
       const amount = num(r.amount, `${p}.amount`);
       const currency = optional(r.currency_symbol, str, `${p}.currency_symbol`) || optional(r.wallet_campaign_title, str, `${p}.wallet_campaign_title`) || 'Points';
       let m: PointsMovement | undefined = t.points.find((x) => x.currency === currency);
-      if (!m) t.points.push((m = { currency, earned: 0, spent: 0 }));
+      if (!m) {
+        // money (a cashback wallet, or a unit that is a currency): its ISO code, '' when the symbol names none
+        const money = currencyCode(currency) ?? (LEDGER_TYPES[n] === 'wallet' ? '' : undefined);
+        t.points.push((m = { currency, earned: 0, spent: 0, ...(money === undefined ? {} : { money }) }));
+      }
       if (amount > 0) m.earned += amount;
       else m.spent -= amount;
     }),

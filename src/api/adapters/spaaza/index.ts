@@ -42,7 +42,9 @@ export function createSpaazaBackend(config: BackendConfig): LoyaltyBackend {
     name: 'spaaza',
     capabilities: SPAAZA_CAPABILITIES,
     languages: SPAAZA_LANGUAGES,
-    ...userMethods(api),
+    // alter-user refuses a phone number without its country code ("must be in international format")
+    rules: { phone: 'e164' },
+    ...userMethods(api, config.vendorId),
     ...rewardMethods(api, config),
     ...historyMethods(api),
     ...authMethods(api),

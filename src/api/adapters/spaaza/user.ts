@@ -1,7 +1,8 @@
 import type { LoyaltyBackend } from '../../backend.js';
 import { LoyaltyError } from '../../errors.js';
 import type { Balances, Card, Profile, ProfileChanges, Tier } from '../../types.js';
-import { id, num, obj, optional, str, type Obj } from '../../validate.js';
+import { currencyCode } from '../../currency.js';
+import { arr, id, num, obj, optional, str, type Obj } from '../../validate.js';
 import { date, type SpaazaApi } from './client.js';
 
 const text = (v: unknown, path: string) => optional(v, str, path) || undefined;
@@ -39,15 +40,30 @@ export function readProfile(u: Obj): Profile {
  * schedule. `monetary` is an RFM score, never a balance. Cashback is money in a currency the
  * record does not name; a program without cashback says 0, so it is listed once there is some.
  */
-export function readBalances(u: Obj): Balances {
+export function readBalances(u: Obj, money = ''): Balances {
   const cashback = num(u.total_cashback_balance ?? 0, 'user_info.total_cashback_balance');
   return {
     storedValue: null,
     currencies: [
       { id: 'points', name: 'Points', balance: pointsOf(u), expiring: [] },
-      ...(cashback ? [{ id: 'cashback', name: 'Cashback', balance: cashback, expiring: [], money: '' }] : []),
+      ...(cashback ? [{ id: 'cashback', name: 'Cashback', balance: cashback, expiring: [], money }] : []),
     ],
   };
+}
+
+/**
+ * The program's money (reference §10.2): the ISO code of its monetary wallet campaign (`type`
+ * `wallet`, `user_progress.currency.code`, else its `symbol`), or `''` when none names one.
+ */
+export function readWalletCurrency(results: Obj): string {
+  for (const v of optional(results.campaigns, arr, 'campaigns') ?? []) {
+    const c = optional(v, obj, 'campaigns[]');
+    if (c?.type !== 'wallet') continue;
+    const currency = optional(optional(c.user_progress, obj, 'user_progress')?.currency, obj, 'user_progress.currency');
+    const code = currencyCode(currency?.code) ?? currencyCode(currency?.symbol) ?? currencyCode(c.currency);
+    if (code) return code;
+  }
+  return '';
 }
 
 /** How the next level is named: Spaaza gives only the points it still needs (reference §14). */
@@ -108,9 +124,21 @@ export function alterUserBody(c: ProfileChanges): Obj {
 }
 
 /** Profile, balances and the member card from one get-user; the profile saved with `PUT /internal/alter-user`. */
-export const userMethods = (api: SpaazaApi): Pick<LoyaltyBackend, 'getProfile' | 'getBalances' | 'getCards' | 'updateProfile'> => ({
+export const userMethods = (api: SpaazaApi, chainId?: string): Pick<LoyaltyBackend, 'getProfile' | 'getBalances' | 'getCards' | 'updateProfile'> => ({
   getProfile: async (signal) => readProfile(await getUser(api, signal)),
-  getBalances: async (signal) => readBalances(await getUser(api, signal)),
+  async getBalances(signal) {
+    const user = await getUser(api, signal);
+    // cashback is money in the chain's currency, which only its wallet campaign names: asked for
+    // only when there is cashback to show, and best effort (else the element's `currency`)
+    if (!chainId || !num(user.total_cashback_balance ?? 0, 'user_info.total_cashback_balance')) return readBalances(user);
+    let money = '';
+    try {
+      money = readWalletCurrency(await api.get('/get-campaigns', { chain_id: chainId }, signal));
+    } catch (e) {
+      if (signal?.aborted) throw e;
+    }
+    return readBalances(user, money);
+  },
   getCards: async (signal) => readMemberCard(await getUser(api, signal)),
   async updateProfile(changes, signal) {
     await api.send('PUT', '/internal/alter-user', alterUserBody(changes), signal);

@@ -20,11 +20,13 @@ export const authMethods = (client: HttpClient, config: BackendConfig): Pick<Loy
     if (!email || !password)
       throw new LoyaltyError('validation', 'Enter your email address and password.', { field: email ? 'password' : 'email' });
     const vendor = config.vendorId && /^\d+$/.test(config.vendorId) ? Number(config.vendorId) : config.vendorId;
-    const body = await client.request('POST', '/user/authenticate', { body: { email_address: email, password, vendor }, signal });
+    // never with the key of whoever was signed in before
+    const body = await client.request('POST', '/user/authenticate', { body: { email_address: email, password, vendor }, signal, anonymous: true });
     return readAuthenticate(body);
   },
 
   async signOut({ sessionKey }, signal) {
-    await client.request('GET', '/user/logout', { query: { session_key: sessionKey }, signal, retries: 0 });
+    // the key it ends, not the session's current one (after a switch, that is the new member's)
+    await client.request('GET', '/user/logout', { query: { session_key: sessionKey }, signal, retries: 0, anonymous: true });
   },
 });

@@ -41,9 +41,9 @@ export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
 export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
   const client = createClient({
     baseUrl: config.apiBase || SPOONITY_API_BASE,
-    authorize: (url) => {
+    authorize: (url, _headers, anonymous) => {
       const key = config.getSessionKey();
-      if (key) url.searchParams.set('session_key', key);
+      if (key && !anonymous) url.searchParams.set('session_key', key);
     },
     secrets: () => [config.getSessionKey()],
     timeout: config.timeout,

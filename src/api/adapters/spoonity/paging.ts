@@ -21,7 +21,12 @@ export function readCollection<T>(
   const hasNextUrl = typeof b.next_page_url === 'string' && b.next_page_url !== '';
   const totalPages = optional(b.total_pages, num, `${path}.total_pages`);
   const more = raw.length >= request.limit && (hasNextUrl || (!!totalPages && request.page < totalPages));
-  return { items, page: { next: more ? String(request.page + 1) : null } };
+  // `count`: the number of items over every page; believed only when it covers what came so far
+  // and, with a next page, more than this page (a server that means "this page" says no more)
+  const count = optional(b.count, num, `${path}.count`);
+  const seen = (request.page - 1) * request.limit + raw.length;
+  const total = count !== undefined && Number.isInteger(count) && count >= seen && (!more || count > seen) ? count : undefined;
+  return { items, page: total === undefined ? { next: more ? String(request.page + 1) : null } : { next: more ? String(request.page + 1) : null, total } };
 }
 
 /** Page numbers start at 1; a cursor is the page number a previous `readCollection` returned. */

@@ -227,7 +227,7 @@ describe('Spaaza adapter: reading answers', () => {
     it('makes one entry per receipt, points and cashback together, newest first', () => {
       const entries = readLedger([points, cashback]);
       expect(entries.map((t) => [t.id, t.date.toISOString(), t.description, t.points])).to.deep.equal([
-        ['receipt:7', '2025-06-01T12:00:00.000Z', 'Purchase', [{ currency: 'pts', earned: 15, spent: 0 }, { currency: '€', earned: 1.5, spent: 0 }]],
+        ['receipt:7', '2025-06-01T12:00:00.000Z', 'Purchase', [{ currency: 'pts', earned: 15, spent: 0 }, { currency: '€', earned: 1.5, spent: 0, money: 'EUR' }]],
         ['points:1', '2025-05-01T10:00:00.000Z', '€15 voucher for 450 points', [{ currency: 'pts', earned: 0, spent: 450 }]],
       ]);
       expect(entries[0].rewardsUsed).to.deep.equal([]);
