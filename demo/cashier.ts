@@ -43,7 +43,7 @@ class Refused extends Error {}
  * One merchant-side call. A refusal comes either as an HTTP error in Spoonity's envelope or — for
  * order calls — as HTTP 200 with `success: false`: a till must read both.
  */
-async function call<T = any>(method: string, path: string, fields: Record<string, unknown> = {}): Promise<T> {
+async function call<T = unknown>(method: string, path: string, fields: Record<string, unknown> = {}): Promise<T> {
   const url = new URL(`${API}${path}`, location.href);
   url.searchParams.set('api_key', store.value);
   if (statusErrors.checked) url.searchParams.set('_errors', 'status');
@@ -55,14 +55,14 @@ async function call<T = any>(method: string, path: string, fields: Record<string
     body: get ? undefined : JSON.stringify(fields),
   });
   const text = await res.text();
-  let body: any;
+  let body: { success?: boolean; message?: string; error?: { errors?: { message?: string }[] } } | undefined;
   try {
-    body = text ? JSON.parse(text) : {};
+    body = text ? (JSON.parse(text) as typeof body) : {};
   } catch {
     body = { message: `Unreadable answer (HTTP ${res.status})` };
   }
   const refused = !res.ok || body?.success === false;
-  const message: string = body?.error?.errors?.[0]?.message ?? body?.message ?? `HTTP ${res.status}`;
+  const message = body?.error?.errors?.[0]?.message ?? body?.message ?? `HTTP ${res.status}`;
   logCall(method, url, res.status, refused ? message : body?.success === true ? 'success: true' : 'OK');
   if (refused) throw new Refused(message);
   return body as T;
@@ -128,7 +128,7 @@ $('checkin').addEventListener('submit', (e) => {
   const input = $<HTMLInputElement>('card-number');
   void act((e.target as HTMLFormElement).querySelector('button'), async () => {
     if (session) await closeSession();
-    const opened = await call('POST', '/onscreen', { card_number: input.value.trim() });
+    const opened = await call<{ pos_session: { hash: string } }>('POST', '/onscreen', { card_number: input.value.trim() });
     session = { hash: opened.pos_session.hash };
     await loadCustomer();
     input.value = '';
@@ -147,7 +147,7 @@ async function closeSession() {
 }
 
 $('close-session').addEventListener('click', (e) =>
-  act(e.currentTarget as HTMLButtonElement, async () => {
+  void act(e.currentTarget as HTMLButtonElement, async () => {
     await closeSession();
     say('POS session closed. Ready for the next customer.');
     $('card-number').focus();
@@ -197,7 +197,7 @@ function pay(form: string, path: string, fields: (amount: number) => Record<stri
     const input = (e.target as HTMLFormElement).querySelector('input')!;
     void act((e.target as HTMLFormElement).querySelector('button'), async () => {
       const value = Number(input.value);
-      const done = await call('POST', path, { pos_session_hash: requireSession(), ...fields(value) });
+      const done = await call<{ reference_number: string }>('POST', path, { pos_session_hash: requireSession(), ...fields(value) });
       payments.push({ reference: done.reference_number, amount: value });
       addLedger(done.reference_number, `${label} ${money.format(value)}`, session!.customer!.user.email_address);
       input.value = '';
@@ -212,13 +212,13 @@ pay('pay-quickpay', '/order', (v) => ({ till: 1, amount: -v, date: Math.floor(Da
 pay('pay-points', '/order/payments/loyalty', (v) => ({ amount: v }), 'Points');
 
 $('submit-order').addEventListener('click', (e) =>
-  act(e.currentTarget as HTMLButtonElement, async () => {
+  void act(e.currentTarget as HTMLButtonElement, async () => {
     const hash = requireSession();
     const { subtotal, tax, total } = totals();
     if (!subtotal) throw new Refused('Add an item first.');
     const receipt = `R${Date.now().toString(36).toUpperCase()}`;
     const rewards = [...$('rewards').querySelectorAll<HTMLInputElement>('input:checked')].map((b) => ({ vendor_perk_redemption_id: Number(b.value) }));
-    const done = await call('POST', '/order', {
+    const done = await call<{ loyalty: { amount: number; currency: { name: string } }[] }>('POST', '/order', {
       pos_session_hash: hash,
       till: 1,
       receipt_number: receipt,
@@ -235,7 +235,7 @@ $('submit-order').addEventListener('click', (e) =>
     });
     // the order took in this sale's payments: one line on the ledger, voided together
     for (const p of payments) $('ledger').querySelector(`[data-reference="${p.reference}"]`)?.remove();
-    const moved = (done.loyalty as { amount: number; currency: { name: string } }[]).map((l) => `${l.amount > 0 ? '+' : ''}${l.amount} ${l.currency.name}`).join(', ');
+    const moved = done.loyalty.map((l) => `${l.amount > 0 ? '+' : ''}${l.amount} ${l.currency.name}`).join(', ');
     addLedger(receipt, `Order ${receipt}: ${money.format(total / 100)}${moved ? ` (${moved})` : ''}`, session!.customer!.user.email_address);
     payments = [];
     cart.clear();
@@ -255,7 +255,7 @@ function addLedger(reference: string, label: string, email: string) {
   const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Void' });
   button.setAttribute('aria-label', `Void ${reference}`);
   button.addEventListener('click', () =>
-    act(button, async () => {
+    void act(button, async () => {
       await call('DELETE', '/order', { receipt: reference });
       button.remove();
       item.classList.add('voided');

@@ -52,7 +52,7 @@ async function useBackend(name: BackendName) {
   backendSelect.value = name;
   await session.signOut();
   Object.assign(session, { backend: name, apiBase: BACKENDS[name].apiBase, appHostname: BACKENDS[name].appHostname });
-  members = await (await fetch(`/sandbox/__sandbox/members${name === 'spaaza' ? '?backend=spaaza' : ''}`)).json();
+  members = (await (await fetch(`/sandbox/__sandbox/members${name === 'spaaza' ? '?backend=spaaza' : ''}`)).json()) as typeof members;
   select.replaceChildren(...members.map((m) => new Option(`${m.name} (${m.email})`, m.email)));
   showDescription();
   setStatus('Signed out.', false);

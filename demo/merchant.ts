@@ -49,7 +49,7 @@ const setMenu = (open: boolean) => {
   menu.hidden = !open;
   toggle.setAttribute('aria-expanded', String(open));
 };
-toggle.addEventListener('click', () => setMenu(menu.hidden));
+toggle.addEventListener('click', () => setMenu(Boolean(menu.hidden)));
 document.addEventListener('click', (e) => {
   if (!menu.hidden && !e.composedPath().some((n) => n === menu || n === toggle)) setMenu(false);
 });

@@ -463,6 +463,7 @@ export interface TransactionHistoryProps {
 }
 
 declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- React's JSX types are a namespace: augmenting them takes one
   namespace JSX {
     interface IntrinsicElements {
       'loyalty-session': ElementProps<LoyaltySession, LoyaltySessionProps>;

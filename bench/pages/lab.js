@@ -80,7 +80,7 @@ const SIZED = {
  * the path after /spoonity) to the JSON text to answer. The check-in token is made fresh each time.
  */
 function memoryFetch(bodies) {
-  return async (input, init = {}) => {
+  return async (input) => {
     const url = new URL(String(input instanceof Request ? input.url : input), location.href);
     const path = url.pathname.slice(url.pathname.indexOf('/spoonity') + '/spoonity'.length);
     if (path === '/user/token/request') {

@@ -19,5 +19,3 @@ Module._resolveFilename = function (request, ...rest) {
   if (request.startsWith('typescript/')) return resolveFilename.call(this, root + request.slice('typescript'.length), ...rest);
   return resolveFilename.call(this, request, ...rest);
 };
-
-export const version = require('typescript').version;

@@ -64,7 +64,7 @@ export class QueryCache {
   fetch<T>(key: string, tags: readonly string[], load: (signal: AbortSignal) => Promise<T>, options: FetchOptions = {}): Promise<T> {
     const entry = this.entry(key, tags, load);
     if (entry.hasData) {
-      if (entry.stale || Date.now() - entry.updatedAt >= this.staleTime) this.start(entry);
+      if (entry.stale || Date.now() - entry.updatedAt >= this.staleTime) void this.start(entry);
       return Promise.resolve(entry.data as T);
     }
     return detachable(this.start(entry) as Promise<T>, options.signal);
@@ -97,7 +97,7 @@ export class QueryCache {
     for (const entry of this.entries.values()) {
       if (!tags.some((t) => entry.tags.has(t))) continue;
       entry.stale = true;
-      if (entry.hasData && entry.listeners.size) this.start(entry, true);
+      if (entry.hasData && entry.listeners.size) void this.start(entry, true);
     }
   }
 
@@ -108,7 +108,7 @@ export class QueryCache {
   refreshWatched(minAge = 0): void {
     const now = Date.now();
     for (const entry of this.entries.values())
-      if (entry.listeners.size && ((entry.hasData && now - entry.updatedAt >= minAge) || (!entry.hasData && entry.failed))) this.start(entry);
+      if (entry.listeners.size && ((entry.hasData && now - entry.updatedAt >= minAge) || (!entry.hasData && entry.failed))) void this.start(entry);
   }
 
   /**
@@ -118,7 +118,7 @@ export class QueryCache {
   refreshKeys(keys: readonly string[]): void {
     for (const key of new Set(keys)) {
       const entry = this.entries.get(key);
-      if (entry && (entry.hasData || entry.failed)) this.start(entry);
+      if (entry && (entry.hasData || entry.failed)) void this.start(entry);
     }
   }
 

@@ -203,7 +203,7 @@ export function createClient(options: ClientOptions): HttpClient {
     if (o.body !== undefined) {
       if (o.form) {
         const params = new URLSearchParams();
-        for (const [k, v] of Object.entries(o.body as Record<string, unknown>)) if (v !== undefined && v !== null) params.set(k, String(v));
+        for (const [k, v] of Object.entries(o.body as Record<string, string | number | boolean | null | undefined>)) if (v !== undefined && v !== null) params.set(k, String(v));
         body = params;
       } else {
         headers.set('Content-Type', 'application/json');

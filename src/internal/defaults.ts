@@ -29,7 +29,7 @@ export function nullMeansDefault(
   const props = el as unknown as Record<PropertyKey, unknown>;
   const value = props[name];
   let known = defaults.get(el);
-  if (!known) defaults.set(el, (known = new Map()));
+  if (!known) defaults.set(el, (known = new Map<PropertyKey, unknown>()));
   if (!known.has(name)) {
     known.set(name, value);
     return { handled: false, oldValue };

@@ -9,7 +9,7 @@ export type LoyaltyEventName = {
 /** The `detail` of the kit's event `K`, as its `HTMLElementEventMap` declaration says. */
 export type LoyaltyEventDetail<K extends LoyaltyEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-export interface EmitOptions {
+interface EmitOptions {
   /** The listener may `preventDefault()` (then `emit` returns `false`). */
   cancelable?: boolean;
 }

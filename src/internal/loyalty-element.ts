@@ -240,7 +240,7 @@ export abstract class LoyaltyElement extends LitElement {
 
   private subscribe(task: QueryTask<unknown>, record: { session: LoyaltySessionState; key: string; stop?: () => void }) {
     record.stop = record.session.watch(record.key, () => {
-      if (task.status !== TaskStatus.PENDING) task.run();
+      if (task.status !== TaskStatus.PENDING) void task.run();
     });
   }
 
@@ -258,7 +258,7 @@ export abstract class LoyaltyElement extends LitElement {
         if (current !== undefined) return t.empty?.(current) ?? t.complete(current);
         return html`<div aria-busy="true" part="skeleton">${t.skeleton()}</div>`;
       case TaskStatus.ERROR:
-        return this.renderError(task.error, () => task.run());
+        return this.renderError(task.error, () => void task.run());
       default:
         return html`<div aria-busy="true" part="skeleton">${t.skeleton()}</div>`;
     }
@@ -342,9 +342,7 @@ export abstract class LoyaltyElement extends LitElement {
       return;
     }
     const root = this.getRootNode() as Document | ShadowRoot;
-    const el = (root.getElementById?.(this.session) ?? document.getElementById(this.session)) as
-      | (HTMLElement & { state?: LoyaltySessionState })
-      | null;
+    const el: (HTMLElement & { state?: LoyaltySessionState }) | null = root.getElementById?.(this.session) ?? document.getElementById(this.session);
     this.linkedSession = el?.state instanceof EventTarget ? el.state : undefined;
   }
 

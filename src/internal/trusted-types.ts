@@ -17,9 +17,6 @@
 
 import { msg, str } from '@lit/localize';
 
-/** The allowlist the kit needs, as the README documents it. */
-export const TRUSTED_TYPES_DIRECTIVE = "trusted-types lit-html 'allow-duplicates'";
-
 /** What an element shows when Trusted Types keep it from rendering (at render time: the page's language). */
 export const trustedTypesMessage = (): string =>
   msg(str`This page’s Content-Security-Policy stops these loyalty elements from rendering. Add ${"lit-html 'allow-duplicates'"} to its ${'trusted-types'} directive.`, {
@@ -60,6 +57,7 @@ export function guardLitPolicy(): void {
   const s = state();
   if (!tt || s.release || typeof tt.createPolicy !== 'function') return;
   const own = Object.prototype.hasOwnProperty.call(tt, 'createPolicy');
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as is, and only ever called with .call(this, …)
   const original = tt.createPolicy;
   const release = () => {
     if (s.release !== release) return;

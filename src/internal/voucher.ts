@@ -47,7 +47,7 @@ export interface VoucherControls {
   error?: string;
   /** The failure itself (its platform words go to the hidden `error-detail`). */
   failure?: unknown;
-  toggle: () => void;
+  toggle: () => Promise<void>;
 }
 
 /**
@@ -64,7 +64,7 @@ export function voucherDetails(r: Reward, c: VoucherControls, locale: string | u
       ? html`<button type="button" class="secondary" part="claim" aria-pressed=${claimed} ?disabled=${c.pending}
           @click=${(e: Event) => {
             e.stopPropagation(); // not a choice of the reward itself
-            c.toggle();
+            void c.toggle();
           }}>${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span></button>`
       : nothing}
     ${c.error ? html`<p class="error" part="claim-error" role="alert">${c.error}${errorDetail(c.failure)}</p>` : nothing}`;

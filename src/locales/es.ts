@@ -28,6 +28,7 @@
 's0dac57ccb714dec4': `Ingresa un número de teléfono de 7 a 15 dígitos, como +52 55 5555 0100.`,
 's0ddf03513f0e232a': `Tu perfil se guardó.`,
 's0df0e8c4f3c2eba6': `Sin definir`,
+'s1083cbe25d0cf9b3': `Tu contraseña actual no es correcta.`,
 's11b199b348ee38e5': str`La Content-Security-Policy de esta página impide que se muestren estos elementos de fidelización. Añada ${0} a su directiva ${1}.`,
 's143fba7eb80c88ee': `Eliminar mi cuenta definitivamente`,
 's15fd7f835a1d3f68': `Solo mensajes de texto (SMS)`,

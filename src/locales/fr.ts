@@ -28,6 +28,7 @@
 's0dac57ccb714dec4': `Entrez un numéro de téléphone de 7 à 15 chiffres, comme +1 555 555 0100.`,
 's0ddf03513f0e232a': `Votre profil a été enregistré.`,
 's0df0e8c4f3c2eba6': `Non précisé`,
+'s1083cbe25d0cf9b3': `Votre mot de passe actuel n’est pas correct.`,
 's11b199b348ee38e5': str`La Content-Security-Policy de cette page empêche l’affichage de ces éléments de fidélité. Ajoutez ${0} à sa directive ${1}.`,
 's143fba7eb80c88ee': `Supprimer mon compte définitivement`,
 's15fd7f835a1d3f68': `Messages texte (SMS) seulement`,

@@ -28,6 +28,7 @@
 's0dac57ccb714dec4': `Vul een telefoonnummer van 7 tot 15 cijfers in, zoals +31 6 1234 5678.`,
 's0ddf03513f0e232a': `Je profiel is opgeslagen.`,
 's0df0e8c4f3c2eba6': `Niet ingesteld`,
+'s1083cbe25d0cf9b3': `Je huidige wachtwoord is niet juist.`,
 's11b199b348ee38e5': str`Het Content-Security-Policy van deze pagina verhindert dat deze loyaliteitselementen worden weergegeven. Voeg ${0} toe aan de directive ${1}.`,
 's143fba7eb80c88ee': `Mijn account definitief verwijderen`,
 's15fd7f835a1d3f68': `Alleen sms`,

@@ -6,7 +6,7 @@ import type { Balances, Card, CheckinCode, Profile, Reward } from '../api/types.
 import type { Page, RewardList, Transaction } from '../api/types.js';
 
 export interface SessionConfig {
-  backend: BackendName | string;
+  backend: BackendName | (string & {});
   apiBase?: string;
   vendorId?: string;
   /** The retailer's app (Spaaza's MyPrice app hostname). */

@@ -143,6 +143,7 @@ for (const b of BACKENDS) {
         expect(el.getAttributeNames()).to.deep.equal([]);
         // set as properties (a framework's way), to their defaults: still no attribute. Reflected are
         // only the documented style hooks (`:host([theme])`, `:host([variant])`) and boolean switches
+        // eslint-disable-next-line no-self-assign -- the point: setting each property (to its own value) must not write an attribute
         for (const d of attributesOf(tag)) if (d.type !== Boolean && !REFLECTED.includes(d.attribute)) el[d.name] = el[d.name];
         await el.updateComplete;
         expect(el.getAttributeNames()).to.deep.equal([]);

@@ -24,8 +24,8 @@ async function open(url: string, width: number, height = 900): Promise<DemoWindo
   return frame.contentWindow as DemoWindow;
 }
 
-const statusOf = (page: DemoWindow) => page.document.getElementById('status')!.textContent!.trim();
-const eventLog = (page: DemoWindow) => [...page.document.querySelectorAll('#events li')].map((li) => li.textContent!);
+const statusOf = (page: DemoWindow) => page.document.getElementById('status')!.textContent.trim();
+const eventLog = (page: DemoWindow) => [...page.document.querySelectorAll('#events li')].map((li) => li.textContent);
 
 /** The demo page, its script done: the backend's members listed. */
 async function demoPage(width = 1200): Promise<DemoWindow> {

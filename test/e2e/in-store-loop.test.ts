@@ -9,7 +9,7 @@ import {
 import { restoreVisibility, setVisibility } from '../helpers/browser.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].map((r) => r.textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].map((r) => r.textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
 
 /** Everything the kit sent: URL, headers and body, as they left the page. */
 interface SentRequest {

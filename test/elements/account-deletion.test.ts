@@ -32,7 +32,7 @@ async function deleteAndAnswer(el: AccountDeletion, confirm: boolean) {
   await sendKeys({ press: 'Enter' });
   await until(() => ($(el, 'dialog') as HTMLDialogElement | null)?.open);
   await expect(el).to.be.accessible();
-  const dialogText = $(el, 'dialog').textContent!.replace(/\s+/g, ' ');
+  const dialogText = $(el, 'dialog').textContent.replace(/\s+/g, ' ');
   if (confirm) $(el, '[part=dialog-confirm]').click();
   else await sendKeys({ press: 'Escape' });
   await el.updateComplete;
@@ -148,6 +148,18 @@ describe('<account-deletion> · two steps (spoonity)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('drops “That confirmation code is wrong” once a new code is supplied', async () => {
+    const { el } = await mount('0'.repeat(32));
+    await deleteAndAnswer(el, true);
+    await until(() => $(el, '[role=alert]'));
+    expect(text(el)).to.contain('That confirmation code is wrong');
+    el.deletionCode = '1'.repeat(32);
+    await el.updateComplete;
+    expect($(el, '[role=alert]')).to.equal(null);
+    expect(text(el)).not.to.contain('That confirmation code is wrong');
+    expect($(el, '[part=delete]').textContent.trim()).to.equal('Delete my account permanently');
+  });
+
   it('reads the code from the page URL with code-from-url', async () => {
     const first = await mount();
     await deleteAndAnswer(first.el, true);
@@ -157,7 +169,7 @@ describe('<account-deletion> · two steps (spoonity)', () => {
     history.replaceState(null, '', `?code=${code}`);
     try {
       const { el } = await mount('', MEMBERS.seed, { codeFromUrl: true });
-      expect($(el, '[part=delete]').textContent!.trim()).to.equal('Delete my account permanently');
+      expect($(el, '[part=delete]').textContent.trim()).to.equal('Delete my account permanently');
       await deleteAndAnswer(el, true);
       await until(() => text(el) === 'Your account has been deleted.');
     } finally {

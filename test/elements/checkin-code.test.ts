@@ -268,7 +268,7 @@ describe('<checkin-code> · spoonity: rotating tokens', () => {
     const heard: string[] = [];
     const seen = new Set<string>([countdown()]);
     const observer = new MutationObserver(() => {
-      const said = live.textContent!.trim();
+      const said = live.textContent.trim();
       if (said && heard.at(-1) !== said) heard.push(said);
       seen.add(countdown());
     });

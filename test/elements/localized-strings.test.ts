@@ -105,7 +105,7 @@ for (const b of BACKENDS) {
       expect(englishIn(), 'signed out').to.deep.equal([]);
 
       await signInto(root, b, b.members.rich);
-      const settled = () => elements.every((el) => el.shadowRoot!.textContent!.trim() && !el.shadowRoot!.querySelector('[aria-busy="true"]'));
+      const settled = () => elements.every((el) => el.shadowRoot!.textContent.trim() && !el.shadowRoot!.querySelector('[aria-busy="true"]'));
       await until(settled, 8000);
       // every element shows the member's data (not an error) in French
       for (const el of elements) expect(el.shadowRoot!.querySelector('[part~="error"][role="alert"]'), el.localName).to.equal(null);

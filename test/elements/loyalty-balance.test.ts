@@ -8,7 +8,7 @@ import { SPOONITY, armFault, resetSandbox, until } from '../helpers/sandbox.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 /** The rows shown (not the skeleton's). */
-const rowsOf = (el: Element) => [...el.shadowRoot!.querySelectorAll('dl:not([aria-hidden]) [part~="row"]')].map((r) => r.textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+const rowsOf = (el: Element) => [...el.shadowRoot!.querySelectorAll('dl:not([aria-hidden]) [part~="row"]')].map((r) => r.textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
 
 for (const b of BACKENDS) {
   /** A session with one balance, signed in as `member` (or signed out when null). */
@@ -41,7 +41,7 @@ for (const b of BACKENDS) {
       expect(text(balance)).to.contain('Sandbox fault: HTTP 500');
       await expect(balance).to.be.accessible();
       const retry = balance.shadowRoot!.querySelector('button')!;
-      expect(retry.textContent!.trim()).to.equal('Retry');
+      expect(retry.textContent.trim()).to.equal('Retry');
       retry.focus();
       await sendKeys({ press: 'Enter' });
       await until(() => text(balance).includes(seedRow));
@@ -98,7 +98,7 @@ for (const b of BACKENDS) {
       const { root, balance } = await mount(b.members.seed);
       await until(() => rowsOf(balance).length);
       const live = balance.shadowRoot!.querySelector('[aria-live="polite"]')!;
-      expect(live.textContent!.trim()).to.equal('');
+      expect(live.textContent.trim()).to.equal('');
       // the member's points change on the server (a purchase at the till, say)
       await b.setPoints(b.members.seed, 20);
       root.state.cache.invalidate(['balances']);
@@ -111,7 +111,7 @@ for (const b of BACKENDS) {
         const { balance } = await mount(b.members.seed, { locale: 'fr-CA' });
         await until(() => text(balance).includes('Points'));
         expect(text(balance)).to.contain('15,00 $');
-        expect(balance.shadowRoot!.querySelector('[part~="stored-value"] dd')!.textContent!.trim()).to.equal('15,00\u00a0$');
+        expect(balance.shadowRoot!.querySelector('[part~="stored-value"] dd')!.textContent.trim()).to.equal('15,00\u00a0$');
       });
 
       it('shows only points with show="points" and only stored value with show="quickpay"', async () => {

@@ -11,7 +11,7 @@ const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g,
 const $ = <T extends Element = HTMLInputElement>(el: Element, s: string) => el.shadowRoot!.querySelector(s) as T;
 const field = (el: ProfileForm, name: string) => $(el, `[name="${name}"]`);
 const saveButton = (el: ProfileForm) => $<HTMLButtonElement>(el, '[part=save]');
-const checkedConsent = (el: ProfileForm) => $(el, 'input[type=radio]:checked')?.parentElement!.textContent!.trim();
+const checkedConsent = (el: ProfileForm) => $(el, 'input[type=radio]:checked')?.parentElement!.textContent.trim();
 
 /** What a user typing would cause: the new value and an `input` event. */
 async function edit(el: ProfileForm, name: string, value: string) {
@@ -28,7 +28,7 @@ async function edit(el: ProfileForm, name: string, value: string) {
 function describedError(el: ProfileForm, name: string) {
   const control = field(el, name);
   const id = control.getAttribute('aria-describedby');
-  return id ? (el.shadowRoot!.getElementById(id) as HTMLElement | null)?.innerText.trim() : undefined;
+  return id ? (el.shadowRoot!.getElementById(id))?.innerText.trim() : undefined;
 }
 
 async function mount(b: BackendFixture, member: string | null = b.members.seed, attrs = '') {
@@ -365,7 +365,7 @@ describe('<profile-form> · spaaza: what alter-user takes', () => {
 
   it('refuses text-message consent, which Spaaza does not have, next to the choice', async () => {
     const { el } = await mount(b);
-    const sms = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.parentElement!.textContent!.includes('(SMS) only'))!;
+    const sms = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.parentElement!.textContent.includes('(SMS) only'))!;
     sms.click();
     await el.updateComplete;
     saveButton(el).click();

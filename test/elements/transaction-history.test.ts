@@ -8,7 +8,7 @@ import { armFault, requestLog, resetSandbox, until } from '../helpers/sandbox.js
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
-const rowTexts = (el: Element) => rows(el).map((r) => r.textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+const rowTexts = (el: Element) => rows(el).map((r) => r.textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
 const positions = (el: Element) => rows(el).map((r) => Number(r.getAttribute('aria-posinset')));
 const base = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="content"]')!;
 const more = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="more"]');
@@ -121,7 +121,7 @@ describe('<transaction-history> · spoonity: routes, stores, totals and pages', 
     const { el } = await mount(b, b.members.seed);
     await until(() => rows(el).length === 5);
     const first = rows(el)[0];
-    expect(first.querySelector('[part~="location"]')!.textContent!.length).to.be.greaterThan(0);
+    expect(first.querySelector('[part~="location"]')!.textContent.length).to.be.greaterThan(0);
     expect(first.querySelector('[part~="total"]')!.textContent).to.match(/^\$\d+\.\d\d$/);
     const log = await requestLog();
     expect(log.filter((r) => r.path === '/user/profile')).to.have.length(1);

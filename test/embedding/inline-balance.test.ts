@@ -16,7 +16,8 @@ const shown = (el: Element) => {
   const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
   let out = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest('.visually-hidden, [aria-live], style')) out += node.textContent;
+    // (the platform's words in error-detail are hidden: for the merchant, not the member)
+    if (!node.parentElement?.closest('.visually-hidden, [aria-live], style, [part~="error-detail"]')) out += node.textContent;
   }
   return out.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 };

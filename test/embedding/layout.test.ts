@@ -67,7 +67,7 @@ function wrappedParts(host: Element): string[] {
         range.selectNodeContents(n);
         for (const r of range.getClientRects()) if (r.width && r.height && ![...tops].some((t) => Math.abs(t - r.top) < r.height / 2)) tops.add(r.top);
       }
-      if (tops.size > 1) out.push(`${name}: "${p.textContent!.trim().slice(0, 40)}" on ${tops.size} lines`);
+      if (tops.size > 1) out.push(`${name}: "${p.textContent.trim().slice(0, 40)}" on ${tops.size} lines`);
     }
   }
   return out;

@@ -43,7 +43,9 @@ describe('loyalty-elements.css (before the script runs)', () => {
   it('follows --loyalty-<tag>-min-height set by the page', async () => {
     const style = TAGS.map((t, i) => `${token(t)}: ${100 + i}px`).join('; ');
     const page = await fixture<HTMLElement>(html`<div style=${style}>${TAGS.map((t) => document.createElement(t))}</div>`);
-    [...page.children].forEach((el, i) => expect(height(el), el.localName).to.equal(100 + i));
+    [...page.children].forEach((el, i) => {
+      expect(height(el), el.localName).to.equal(100 + i);
+    });
   });
 
   it('an element inside a hidden session takes no space', async () => {
@@ -60,7 +62,7 @@ describe('loyalty-elements.css (before the script runs)', () => {
     const session = page.querySelector('loyalty-session')!;
     const reserved = Object.fromEntries(TAGS.map((t) => [t, height(session.querySelector(t)!)]));
     await import('../../src/index.js');
-    await (session as LoyaltySession).updateComplete;
+    await (session).updateComplete;
     for (const t of TAGS) await (session.querySelector(t) as unknown as LoyaltySession).updateComplete;
     const report = TAGS.map((t) => `${t}: ${reserved[t].toFixed(1)} → ${height(session.querySelector(t)!).toFixed(1)}`).join('; ');
     for (const t of TAGS) {

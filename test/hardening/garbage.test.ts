@@ -9,7 +9,6 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { BACKENDS } from '../helpers/backends.js';
 import { delay, resetSandbox, until } from '../helpers/sandbox.js';
 
@@ -19,7 +18,7 @@ const gc = (window as unknown as { gc?: () => void }).gc;
 /** Mounts a session with every element, plus one outside it, waits for data, removes them all; returns weak references only. */
 async function mountShowAndRemove(b: (typeof BACKENDS)[number], id: string): Promise<WeakRef<Element>[]> {
   const credentials = await b.signIn(b.members.rich);
-  const session = document.createElement('loyalty-session') as LoyaltySession;
+  const session = document.createElement('loyalty-session');
   Object.assign(session, { id, backend: b.backend, apiBase: b.apiBase, vendorId: b.vendorId, appHostname: b.appHostname });
   session.setAttribute('locale', 'en-CA');
   session.append(...TAGS.map((tag) => document.createElement(tag)));

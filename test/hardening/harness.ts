@@ -143,7 +143,8 @@ export function typeInto(input: HTMLInputElement, value: string): void {
  */
 export interface FaultKind {
   name: string;
-  fault: string | 'offline';
+  /** A sandbox fault name, or `'offline'`. */
+  fault: string;
   retryable: boolean;
   unconfirmed?: boolean;
   /** What a read's error state says (the kit's sentence for this failure). */

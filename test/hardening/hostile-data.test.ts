@@ -50,6 +50,7 @@ function inspect(el: Element) {
 function inspectAttribute(el: Element, name: string) {
   const value = el.getAttribute(name) ?? '';
   if (/^on/i.test(name)) watch.violations.push(`${placeOf(el)} got an event-handler attribute ${name}="${value.slice(0, 60)}"`);
+  // eslint-disable-next-line no-control-regex -- strips the control characters a browser's URL parser ignores in a scheme
   if (URL_ATTRIBUTES.has(name.toLowerCase()) && /^\s*(javascript|data|vbscript):/i.test(value.replace(/[\s\u0000-\u001f]/g, '')))
     watch.violations.push(`${placeOf(el)} got ${name}="${value.slice(0, 60)}"`);
 }
@@ -95,7 +96,7 @@ async function mountPage(b: BackendFixture, credentials: Credentials) {
   const session = page.querySelector<LoyaltySession>('#member')!;
   session.userId = credentials.userId ?? '';
   session.sessionKey = credentials.sessionKey;
-  const elements = ELEMENTS.map((tag) => session.querySelector(tag)! as HTMLElement & { updateComplete: Promise<unknown> });
+  const elements = ELEMENTS.map((tag) => session.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(tag)!);
   await Promise.all(elements.map((el) => el.updateComplete));
   await until(() => elements.every((el) => !el.shadowRoot!.querySelector('[aria-busy="true"]')), 8000);
   return { page, session, elements };

@@ -299,7 +299,7 @@ for (const b of BACKENDS) {
       const net = new Net();
       const parent = await fixture<HTMLDivElement>(html`<div></div>`);
       const make = () => {
-        const session = document.createElement('loyalty-session') as LoyaltySession;
+        const session = document.createElement('loyalty-session');
         Object.assign(session, { backend: b.backend, apiBase: b.apiBase, vendorId: b.vendorId, appHostname: b.appHostname, refreshInterval: 60_000, fetch: net.fetch });
         session.append(document.createElement('loyalty-balance'));
         return session;

@@ -68,10 +68,13 @@ for (const b of BACKENDS) {
     });
 
     it('keeps every edit when the platform refuses a field, and says why next to it', async () => {
-      const { field, value, message } = b.rejection;
+      const { field, value, message, shown, fault } = b.rejection;
+      if (fault) await armFault({ match: { method: 'PUT', path: b.paths.profileUpdate }, fault });
       const { el, updated } = await edited({ field, value });
       await press($(el, '[part~="save"]')!);
-      await until(() => shownErrors(el).includes(message));
+      // the kit's sentence where the member reads it; the platform's words in the hidden detail
+      await until(() => shownErrors(el).includes(shown));
+      expect(el.shadowRoot!.querySelector('[part~="field-error"] [part~="error-detail"]')!.textContent).to.equal(message);
       keepsEverything(el, updated);
       expect(inputValue(el, field)).to.equal(value);
     });
@@ -146,7 +149,7 @@ describe('nothing lost · <card-wallet> link · spoonity', () => {
     await press($(el, '[part~="submit"]')!);
     await until(() => /linked/i.test(claims(el)));
     expect(added).to.have.length(1);
-    expect([...el.shadowRoot!.querySelectorAll('[part~="card"]')].filter((c) => c.textContent!.includes('ending in 4242'))).to.have.length(1);
+    expect([...el.shadowRoot!.querySelectorAll('[part~="card"]')].filter((c) => c.textContent.includes('ending in 4242'))).to.have.length(1);
   });
 });
 

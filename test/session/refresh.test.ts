@@ -47,7 +47,7 @@ describe('session refresh and mutations', () => {
   it('refreshes nothing when the mutation fails, and passes its error on', async () => {
     const root = await mounted();
     const failure = await root.state.mutate(() => Promise.reject(new Error('refused')), ['balances']).catch((e: Error) => e);
-    expect((failure as Error).message).to.equal('refused');
+    expect((failure).message).to.equal('refused');
     await delay(200);
     expect(await requestLog({ path: '/balance' })).to.deep.equal([]);
   });

@@ -215,10 +215,10 @@ export class LoyaltyBalance extends LoyaltyElement {
   protected override renderError(error: unknown, retry: () => void): TemplateResult {
     if (!this.inline) return super.renderError(error, retry);
     const { text, detail } = describeError(error);
-    // a short line in the navbar; the kit's sentence (and the platform's words) for screen readers and as a tooltip
+    // a short line in the navbar; the kit's sentence for screen readers and as a tooltip (the platform's words: hidden error-detail)
     return html`<span class="state error inline" part="state error" role="alert" title=${text}>
       <span part="error-message">${msg('Balance unavailable', { desc: 'Short error in the one-line (navbar) form of the balance.' })}</span>
-      <span class="visually-hidden">${text} ${detail ?? ''}</span>
+      <span class="visually-hidden">${text}</span>${detail ? html`<span part="error-detail">${detail}</span>` : nothing}
       <button type="button" part="retry" class="inline-retry" @click=${retry}>${msg('Retry')}</button>
     </span>`;
   }

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { LoyaltyError } from '../../api/errors.js';
 import { cssProps } from '../../internal/css-props.js';
-import { fieldErrorText } from '../../internal/error-text.js';
+import { errorLine } from '../../internal/error-text.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { minHeight } from '../../internal/reserve.js';
 import { LoyaltyElement } from '../../internal/loyalty-element.js';
@@ -18,7 +18,8 @@ function failureMessage(e: LoyaltyError): string {
   if (e.status === 403 || String(e.code) === '16902')
     return msg('This account is not verified yet. Follow the link in your verification email, then sign in again.');
   if (e.kind === 'network' || e.kind === 'timeout') return msg('We could not reach the loyalty service. Check your connection and try again.');
-  return fieldErrorText(e);
+  // the kit's sentence by kind and status (the platform's words: hidden detail, event)
+  return errorLine(e);
 }
 
 /**
@@ -52,6 +53,8 @@ export class LoyaltySignIn extends LoyaltyElement {
   @state() private failure = '';
   /** Which field the failure is about (`both`: the pair, as a refused sign-in is). */
   @state() private failureField: 'email' | 'password' | 'both' = 'both';
+  /** The platform's words about the failure (never holding the password), for the hidden `error-detail`. */
+  @state() private failureDetail = '';
   @state() private busy = false;
   @state() private announcement = '';
   /** The email the member signed in with here (the profile's name replaces it once loaded). */
@@ -104,7 +107,9 @@ export class LoyaltySignIn extends LoyaltyElement {
         <label for="password" part="label">${msg('Password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" part="input" aria-invalid=${invalid('password')} aria-describedby=${described('password')} />
       </div>
-      ${this.failure ? html`<p id="sign-in-error" class="error" part="error" role="alert">${this.failure}</p>` : nothing}
+      ${this.failure
+        ? html`<p id="sign-in-error" class="error" part="error" role="alert">${this.failure}${this.failureDetail ? html` <span part="error-detail">${this.failureDetail}</span>` : nothing}</p>`
+        : nothing}
       <div class="actions" part="actions"><button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? msg('Signing in…') : msg('Sign in')}</button></div>
     </form>`;
   }
@@ -115,11 +120,12 @@ export class LoyaltySignIn extends LoyaltyElement {
 
   /** An edit clears the error (the typed values stay). */
   private onInput() {
-    this.failure = '';
+    this.failure = this.failureDetail = '';
   }
 
   /** What is wrong with the form before anything is sent, if anything. */
   private check(email: string, password: string): { field: 'email' | 'password'; text: string } | undefined {
+    if (!email && !password) return { field: 'email', text: msg('Enter your email address and password.') };
     if (!email) return { field: 'email', text: msg('Enter your email address.') };
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { field: 'email', text: msg('Enter an email address like name@example.com.') };
     if (!password) return { field: 'password', text: msg('Enter your email address and password.') };
@@ -143,7 +149,7 @@ export class LoyaltySignIn extends LoyaltyElement {
     }
     this.failureField = 'both';
     this.busy = true;
-    this.failure = '';
+    this.failure = this.failureDetail = '';
     try {
       if (!session) throw new LoyaltyError('unsupported', 'This sign-in form is not connected to a <loyalty-session>.');
       await session.signIn({ email, password: password.value });
@@ -157,7 +163,12 @@ export class LoyaltySignIn extends LoyaltyElement {
       // our own message, never one that could echo the request
       const message = failureMessage(err);
       this.failure = password.value.length > 3 && message.includes(password.value) ? msg('Sign-in failed. Please try again.') : message;
-      this.report(new LoyaltyError(err.kind, this.failure, { status: err.status, code: err.code, referenceId: err.referenceId, field: err.field }));
+      // the platform's own words go to the merchant (event, hidden detail), unless they echo the password
+      const platform = err.fromPlatform && err.message && !(password.value.length > 3 && err.message.includes(password.value)) ? err.message : '';
+      this.failureDetail = platform;
+      this.report(
+        new LoyaltyError(err.kind, platform || this.failure, { status: err.status, code: err.code, referenceId: err.referenceId, field: err.field, fromPlatform: !!platform }),
+      );
       await this.updateComplete;
       (err.field === 'email' || !email ? this.input('email') : password).focus();
     } finally {

@@ -110,7 +110,7 @@ const metaField = (f: ProfileField): Field => ({
 });
 
 const valuesOf = (p: Profile): Record<string, string> =>
-  Object.fromEntries([...CORE.map((f) => [f.key, f.get(p)]), ...p.metadata.map((m) => [`meta:${m.id}`, m.value])]);
+  Object.fromEntries([...CORE.map((f) => [f.key, f.get(p)] as const), ...p.metadata.map((m) => [`meta:${m.id}`, m.value] as const)]);
 
 /**
  * The member's profile as a form: core fields (names, email, phone, birthdate, language, contact

@@ -121,7 +121,7 @@ export class RewardProgress extends LoyaltyElement {
       ${shown.length < rewards.length
         ? html`<button type="button" class="secondary more" part="show-all" @click=${this.showAll}>${this.showAllLabel(rewards.length, p.next, list.page.total)}</button>`
         : p.error
-          ? this.renderError(p.error, () => p.loadMore(session))
+          ? this.renderError(p.error, () => void p.loadMore(session))
           : p.next
             ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${() => this.loadMore()}>
                 ${p.pending ? msg('Loading…') : msg('Load more')}

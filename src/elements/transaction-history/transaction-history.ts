@@ -145,7 +145,7 @@ export class TransactionHistory extends LoyaltyElement {
       ${this.limit
         ? nothing
         : p.error
-          ? this.renderError(p.error, () => p.loadMore(this.sessionState))
+          ? this.renderError(p.error, () => void p.loadMore(this.sessionState))
           : p.next
             ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${this.loadMore}>
                 ${p.pending ? msg('Loading…') : msg('Load more')}

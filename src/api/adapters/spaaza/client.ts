@@ -18,7 +18,7 @@ export const SPAAZA_API_VERSION = '1.6.3';
  * privileged auth; the authentication page says every end-user call needs it. We send it on every
  * call; a path listed here goes without it.
  */
-export const WITHOUT_APP_HOSTNAME: readonly string[] = [];
+const WITHOUT_APP_HOSTNAME: readonly string[] = [];
 
 export interface SpaazaApi {
   /**

@@ -9,7 +9,7 @@ import { date, type SpaazaApi } from './client.js';
  * without `type` is not documented. We ask for the points wallet and the monetary (cashback)
  * wallet and merge them; this is the one place to change that.
  */
-export const LEDGER_TYPES = ['points', 'wallet'] as const;
+const LEDGER_TYPES = ['points', 'wallet'] as const;
 
 /**
  * user-wallet-ledger answers (reference §10.3), one per `LEDGER_TYPES`, as the member's history,

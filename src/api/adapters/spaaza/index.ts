@@ -6,7 +6,7 @@ import { historyMethods } from './history.js';
 import { rewardMethods } from './rewards.js';
 import { userMethods } from './user.js';
 
-export { SPAAZA_API_BASE, SPAAZA_API_VERSION, WITHOUT_APP_HOSTNAME, date, results } from './client.js';
+export { SPAAZA_API_BASE, SPAAZA_API_VERSION, date, results } from './client.js';
 
 /**
  * What Spaaza can do for a member under user authentication. Absent: stored value, expiring
@@ -28,7 +28,7 @@ export const SPAAZA_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(
 ]);
 
 /** Language tags for the profile (Spaaza stores BCP 47 tags); a merchant sets its own with `<profile-form languages>`. */
-export const SPAAZA_LANGUAGES: Readonly<Record<string, string>> = { en: 'English', nl: 'Nederlands' };
+const SPAAZA_LANGUAGES: Readonly<Record<string, string>> = { en: 'English', nl: 'Nederlands' };
 
 /**
  * The Spaaza API (reference `spaaza-api.md`) as an end user: the session key and user id as
@@ -59,6 +59,6 @@ export function createSpaazaBackend(config: BackendConfig): LoyaltyBackend {
 }
 
 export { readLogin } from './auth.js';
-export { LEDGER_TYPES, readLedger } from './history.js';
+export { readLedger } from './history.js';
 export { readCampaignRewards, readVoucher, readVouchers } from './rewards.js';
-export { NEXT_LEVEL, alterUserBody, readBalances, readMemberCard, readProfile, readTier } from './user.js';
+export { alterUserBody, readBalances, readMemberCard, readProfile, readTier } from './user.js';

@@ -67,7 +67,7 @@ export function readWalletCurrency(results: Obj): string {
 }
 
 /** How the next level is named: Spaaza gives only the points it still needs (reference §14). */
-export const NEXT_LEVEL = 'the next level';
+const NEXT_LEVEL = 'the next level';
 
 /** `loyalty_status` → the tier, or none when the member has no level (`loyalty_level_id: null`). */
 export function readTier(u: Obj): Tier | null {

@@ -6,7 +6,7 @@ import { LoyaltyError } from '../../errors.js';
  * UNCERTAIN (reference §9.1, §17 q3): step 1's verb is GET in the docs' `curl -G` and DELETE in
  * both clients (ng with `{}`, ns with `{ id }`); the reference infers DELETE. We send DELETE `{}`.
  */
-export const DELETION_REQUEST = {
+const DELETION_REQUEST = {
   method: 'DELETE' as HttpMethod,
   path: (vendor: string, userId: string) => `/vendor/${vendor}/customers/${userId}/submit`,
   body: (_userId: string): Record<string, unknown> => ({}),
@@ -18,7 +18,7 @@ export const DELETION_REQUEST = {
  * session with `{ code, id }` in the ns client. We follow the docs; this is the one place to
  * switch to the other form (`/customers/${userId}`, `{ code, id }`).
  */
-export const deletionConfirmation = (vendor: string, code: string, _userId: string) => ({
+const deletionConfirmation = (vendor: string, code: string, _userId: string) => ({
   path: `/vendor/${vendor}/customers`,
   body: { code } as Record<string, unknown>,
 });

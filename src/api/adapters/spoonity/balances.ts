@@ -37,7 +37,7 @@ export function readCurrencyBalances(body: unknown): LoyaltyCurrencyBalance[] {
     const type = optional(currency.currencyType, obj, `${p}.currency.currencyType`);
     const status = optional(currency.status, obj, `${p}.currency.status`);
     const typeId = type && optional(type.currencyType_id, num, `${p}.currency.currencyType.currencyType_id`);
-    if (typeId === QUICK_PAY_TYPE || (typeId === undefined && /quick ?pay/i.test(String(type?.name ?? '')))) return;
+    if (typeId === QUICK_PAY_TYPE || (typeId === undefined && typeof type?.name === 'string' && /quick ?pay/i.test(type.name))) return;
     const statusId = status && optional(status.status_id, num, `${p}.currency.status.status_id`);
     if (statusId !== undefined && statusId !== 1) return; // inactive currency
     const expiring = (entry.expiring ?? entry.expirying ?? []) as unknown;

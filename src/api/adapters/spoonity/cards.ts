@@ -9,7 +9,7 @@ import { readAllPages } from './paging.js';
  * Card routes (reference §7). The docs spell third-party cards `card3rdparty`; every working
  * client uses the hyphen, so this is the one place that names the path.
  */
-export const CARD_PATHS: Record<CardKind, string> = {
+const CARD_PATHS: Record<CardKind, string> = {
   'first-party': '/user/card',
   'third-party': '/user/card-3rdparty',
 };

@@ -6,7 +6,7 @@ import { arr, id, num, obj, optional, str, unixDate, type Obj } from '../../vali
 import { pageNumber, readCollection } from './paging.js';
 
 /** Orders per request. */
-export const HISTORY_PAGE_SIZE = 50;
+const HISTORY_PAGE_SIZE = 50;
 
 const list = (v: unknown, path: string) => (optional(v, arr, path) ?? []).map((x, i) => obj(x, `${path}[${i}]`));
 const name = (v: unknown, path: string) => (v && typeof v === 'object' ? optional((v as Obj).name, str, `${path}.name`) : undefined);

@@ -13,7 +13,7 @@ import { unsupported } from '../unsupported.js';
 export const SPOONITY_API_BASE = 'https://api.spoonity.com';
 
 /** Spoonity's language ids (`language` of the profile) and their names. */
-export const SPOONITY_LANGUAGES: Readonly<Record<string, string>> = { 1: 'English', 3: 'Español' };
+const SPOONITY_LANGUAGES: Readonly<Record<string, string>> = { 1: 'English', 3: 'Español' };
 
 /** What the Spoonity consumer API can do for a member. */
 export const SPOONITY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
@@ -71,9 +71,8 @@ export function createSpoonityBackend(config: BackendConfig): LoyaltyBackend {
 export { readCurrencyBalances, readQuickPay } from './balances.js';
 export { readAuthenticate } from './auth.js';
 export { readProfile } from './profile.js';
-export { metadataOnWire, phoneOnWire, profileBody } from './profile.js';
-export { DELETION_REQUEST, deletionConfirmation } from './account.js';
-export { CARD_PATHS, readCard } from './cards.js';
+export { phoneOnWire, profileBody } from './profile.js';
+export { readCard } from './cards.js';
 export { CHECKIN_TOKEN_REQUEST, readCheckinToken } from './checkin.js';
 export { readCollection } from './paging.js';
 export { readReward, readRewardList, readTier } from './rewards.js';

@@ -55,7 +55,7 @@ export function readProfile(body: unknown): Profile {
 }
 
 /** An id as Spoonity writes it: a number when it is one. */
-export const wireId = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v);
+const wireId = (v: string): string | number => (/^\d+$/.test(v) ? Number(v) : v);
 
 /**
  * UNCERTAIN (reference §3.2, §14): writes take `phone_number` as `{ code, number }` while reads give
@@ -71,7 +71,7 @@ export function phoneOnWire(phone: string): { code: string; number: string } {
  * UNCERTAIN (reference §3.2, §17 q5): the docs say only that merchant fields are addressed by
  * their `user_metadata_id`; the payload shape is shown nowhere. We send this one.
  */
-export const metadataOnWire = (fields: NonNullable<ProfileChanges['metadata']>) =>
+const metadataOnWire = (fields: NonNullable<ProfileChanges['metadata']>) =>
   fields.map((f) => ({ user_metadata_id: wireId(f.id), value: f.value }));
 
 /**

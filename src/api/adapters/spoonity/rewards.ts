@@ -5,7 +5,7 @@ import { arr, id, num, obj, optional, str, unixDate } from '../../validate.js';
 import { pageNumber, readCollection } from './paging.js';
 
 /** Rewards per request: most programs fit in one page; a long catalogue loads more on request. */
-export const REWARDS_PAGE_SIZE = 20;
+const REWARDS_PAGE_SIZE = 20;
 
 const text = (v: unknown, path: string) => optional(v, str, path) ?? '';
 

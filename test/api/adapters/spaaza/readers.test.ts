@@ -17,7 +17,7 @@ import { SEED_GET_USER } from './seed-004.js';
 import { thrown } from '../../../helpers/errors.js';
 
 type Obj = Record<string, unknown>;
-const seedUser = (): Obj => structuredClone(SEED_GET_USER.results.user_info) as unknown as Obj;
+const seedUser = (): Obj => structuredClone(SEED_GET_USER.results.user_info);
 
 describe('Spaaza adapter: reading answers', () => {
   describe('the envelope and dates', () => {
