@@ -6,132 +6,117 @@ const languagesApart = (config) => ({ ...config, external: [...(config.external 
 
 export default [
   {
-    name: "CDN bundle (dist/cdn/loyalty-elements.js as served, lit inlined, English), brotli",
-    path: "dist/cdn/loyalty-elements.js",
-    limit: "39.6 kB",
+    name: 'CDN bundle (dist/cdn/loyalty-elements.js as served, lit inlined, English), brotli',
+    path: 'dist/cdn/loyalty-elements.js',
+    limit: '39.6 kB',
     brotli: true,
-    disablePlugins: [
-      "@size-limit/esbuild"
-    ]
+    disablePlugins: ['@size-limit/esbuild'],
   },
   {
-    name: "CDN bundle, gzip",
-    path: "dist/cdn/loyalty-elements.js",
-    limit: "45 kB",
+    name: 'CDN bundle, gzip',
+    path: 'dist/cdn/loyalty-elements.js',
+    limit: '45 kB',
     gzip: true,
-    disablePlugins: [
-      "@size-limit/esbuild"
-    ]
+    disablePlugins: ['@size-limit/esbuild'],
   },
   {
     name: "import 'loyalty-elements' (everything, with lit), brotli",
-    path: "dist/index.js",
-    import: "*",
-    limit: "40.9 kB"
+    path: 'dist/index.js',
+    import: '*',
+    limit: '40.9 kB',
   },
   {
     name: "import 'loyalty-elements/loyalty-balance' (with lit), brotli",
-    path: "dist/elements/loyalty-balance/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/loyalty-balance/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/reward-progress' (with lit), brotli",
-    path: "dist/elements/reward-progress/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/reward-progress/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/transaction-history' (with lit), brotli",
-    path: "dist/elements/transaction-history/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/transaction-history/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/checkin-code' (with lit, QR and Code 128 encoders), brotli",
-    path: "dist/elements/checkin-code/define.js",
-    import: "*",
-    limit: "17.8 kB"
+    path: 'dist/elements/checkin-code/define.js',
+    import: '*',
+    limit: '17.8 kB',
   },
   {
     name: "import 'loyalty-elements/loyalty-sign-in' (with lit), brotli",
-    path: "dist/elements/loyalty-sign-in/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/loyalty-sign-in/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/profile-form' (with lit), brotli",
-    path: "dist/elements/profile-form/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/profile-form/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/account-deletion' (with lit), brotli",
-    path: "dist/elements/account-deletion/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/account-deletion/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/card-wallet' (with lit), brotli",
-    path: "dist/elements/card-wallet/define.js",
-    import: "*",
-    limit: "18 kB"
+    path: 'dist/elements/card-wallet/define.js',
+    import: '*',
+    limit: '18 kB',
   },
   {
     name: "import 'loyalty-elements/loyalty-session' (with lit), brotli",
-    path: "dist/session/define.js",
-    import: "*",
-    limit: "19.7 kB"
+    path: 'dist/session/define.js',
+    import: '*',
+    limit: '19.7 kB',
   },
   {
     name: "import { createClient } from 'loyalty-elements/api', brotli",
-    path: "dist/api/index.js",
-    import: "{ createClient }",
-    limit: "2.5 kB"
+    path: 'dist/api/index.js',
+    import: '{ createClient }',
+    limit: '2.5 kB',
   },
   {
     name: "import 'loyalty-elements/api' (client, cache, adapters), brotli",
-    path: "dist/api/index.js",
-    import: "*",
-    limit: "9.6 kB"
+    path: 'dist/api/index.js',
+    import: '*',
+    limit: '9.6 kB',
   },
   {
-    name: "CDN autoloader (dist/cdn/autoloader.js, as served: no Lit inside), brotli",
-    path: "dist/cdn/autoloader.js",
-    disablePlugins: [
-      "@size-limit/esbuild"
-    ],
+    name: 'CDN autoloader (dist/cdn/autoloader.js, as served: no Lit inside), brotli',
+    path: 'dist/cdn/autoloader.js',
+    disablePlugins: ['@size-limit/esbuild'],
     brotli: true,
-    limit: "0.75 kB"
+    limit: '0.75 kB',
   },
   {
-    name: "everything the autoloader can load (dist/cdn/elements/*.js + chunks/*.js, as served; languages apart), brotli",
-    path: [
-      "dist/cdn/elements/*.js",
-      "dist/cdn/chunks/*.js"
-    ],
-    disablePlugins: [
-      "@size-limit/esbuild"
-    ],
+    name: 'everything the autoloader can load (dist/cdn/elements/*.js + chunks/*.js, as served; languages apart), brotli',
+    path: ['dist/cdn/elements/*.js', 'dist/cdn/chunks/*.js'],
+    disablePlugins: ['@size-limit/esbuild'],
     brotli: true,
-    limit: "48.9 kB"
+    limit: '48.9 kB',
   },
   {
-    name: "one language beside the CDN bundle (dist/cdn/locales/fr.js, fetched only on a French page), brotli",
-    path: "dist/cdn/locales/fr.js",
-    disablePlugins: [
-      "@size-limit/esbuild"
-    ],
+    name: 'one language beside the CDN bundle (dist/cdn/locales/fr.js, fetched only on a French page), brotli',
+    path: 'dist/cdn/locales/fr.js',
+    disablePlugins: ['@size-limit/esbuild'],
     brotli: true,
-    limit: "4 kB"
+    limit: '4 kB',
   },
   {
     name: "import { LoyaltyBalance } from 'loyalty-elements/react' (with lit and @lit/react; react not counted), brotli",
-    path: "dist/react/index.js",
-    import: "{ LoyaltyBalance }",
-    ignore: [
-      "react"
-    ],
-    limit: "14.3 kB"
-  }
+    path: 'dist/react/index.js',
+    import: '{ LoyaltyBalance }',
+    ignore: ['react'],
+    limit: '14.3 kB',
+  },
 ].map((entry) => (entry.disablePlugins ? entry : { ...entry, modifyEsbuildConfig: languagesApart }));

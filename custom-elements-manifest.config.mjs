@@ -19,9 +19,7 @@ export default {
           .statements.filter(ts.isImportDeclaration)
           .find((i) => i.importClause?.namedBindings?.elements?.some((e) => e.name.text === ctor.text));
         const specifier = from && ts.isStringLiteral(from.moduleSpecifier) ? from.moduleSpecifier.text : undefined;
-        const module = specifier
-          ? posix.join(posix.dirname(moduleDoc.path), specifier).replace(/\.js$/, '.ts')
-          : moduleDoc.path;
+        const module = specifier ? posix.join(posix.dirname(moduleDoc.path), specifier).replace(/\.js$/, '.ts') : moduleDoc.path;
         (moduleDoc.exports ??= []).push({
           kind: 'custom-element-definition',
           name: tag.text,
@@ -38,9 +36,7 @@ export default {
           customElementsManifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.kind === 'class').map((d) => `${m.path}#${d.name}`)),
         );
         for (const m of customElementsManifest.modules) {
-          m.exports = m.exports?.filter(
-            (e) => e.kind !== 'custom-element-definition' || classes.has(`${e.declaration.module}#${e.declaration.name}`),
-          );
+          m.exports = m.exports?.filter((e) => e.kind !== 'custom-element-definition' || classes.has(`${e.declaration.module}#${e.declaration.name}`));
         }
       },
     },

@@ -80,7 +80,10 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-base-to-string': 'off',
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: '@open-wc/semantic-dom-diff', name: ['Equal', 'equal', 'eq', 'equals'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: '@open-wc/semantic-dom-diff', name: ['Equal', 'equal', 'eq', 'equals'] }] },
+      ],
     },
   },
   // plain JavaScript: the sandbox, scripts, bench and configs run in Node; demo, bench pages and

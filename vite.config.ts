@@ -4,8 +4,7 @@ import { defineConfig } from 'vite';
 const elementDefines = readdirSync('src/elements').map((tag) => `src/elements/${tag}/define.ts`);
 
 /** `…/src/elements/loyalty-balance/define.ts` → `loyalty-balance`; `…/src/session/define.ts` → `loyalty-session`. */
-const tagOf = (id: string | null) =>
-  id?.endsWith('/src/session/define.ts') ? 'loyalty-session' : /\/src\/elements\/([^/]+)\/define\.ts$/.exec(id ?? '')?.[1];
+const tagOf = (id: string | null) => (id?.endsWith('/src/session/define.ts') ? 'loyalty-session' : /\/src\/elements\/([^/]+)\/define\.ts$/.exec(id ?? '')?.[1]);
 
 /**
  * `vite build --mode autoload` → dist/cdn/autoloader.js (no Lit inside) and one chunk per element,

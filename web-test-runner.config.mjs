@@ -18,7 +18,9 @@ const chromium = !process.env.BROWSERS || /\bchrom/i.test(process.env.BROWSERS);
 
 /** "N passed, N failed[, N skipped]" of these sessions (a file that fails to load counts as 1 failed). */
 function count(sessions) {
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   const walk = (suite) => {
     for (const t of suite.tests) t.skipped ? skipped++ : t.passed ? passed++ : failed++;
     for (const s of suite.suites) walk(s);
@@ -98,11 +100,14 @@ export default {
   // …plus, for test/hardening/: the strict-CSP demo page's header, and the CDN bundle as another version;
   // for test/embedding/: the Trusted Types pages' headers
   middleware: [sandboxPerBrowser(), strictCspMiddleware(), trustedTypesMiddleware(), cdnAsVersionMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), generatedFiles(), tokensPlugin(), localizationPlugin(), mediaEmulationPlugin()],
-  browsers: [
-    ...(chromium ? [chromiumLauncher()] : []),
-    ...(firefox ? [firefoxLauncher(firefox)] : []),
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    generatedFiles(),
+    tokensPlugin(),
+    localizationPlugin(),
+    mediaEmulationPlugin(),
   ],
+  browsers: [...(chromium ? [chromiumLauncher()] : []), ...(firefox ? [firefoxLauncher(firefox)] : [])],
   concurrency: 1,
   // the two browsers start side by side on a small machine: Firefox's first page can take a while
   browserStartTimeout: 60_000,

@@ -40,7 +40,12 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^[\s\S]*?\/\*\*/, '').replace(/^ \* ?/gm, ''));
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('*/')[0]
+      .replace(/^[\s\S]*?\/\*\*/, '')
+      .replace(/^ \* ?/gm, ''),
+  );
   process.exit(0);
 }
 const int = (/** @type {string} */ name, /** @type {string} */ v, min = 1) => {
@@ -52,7 +57,12 @@ const RUNS = int('runs', args.runs);
 const LATENCY = int('latency', args.latency, 0);
 const SCALE_RUNS = int('scale-runs', args['scale-runs']);
 const CYCLES = int('cycles', args.cycles);
-const ONLY = new Set(args.only.split(',').map((s) => s.trim()).filter(Boolean));
+const ONLY = new Set(
+  args.only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 for (const s of ONLY) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section "${s}" (use ${SECTIONS.join(', ')})`);
 
 /** The targets of issue 9, checked against what this run measured. */
@@ -63,7 +73,10 @@ const sleep = (/** @type {number} */ t) => new Promise((r) => setTimeout(r, t));
 
 const DIST = args.dist;
 // the layout-shift pages need only the CDN file; the rest measure the npm build too
-const REQUIRED = ['dist/cdn/loyalty-elements.js', ...(['sizes', 'scale', 'encode', 'memory'].some((s) => ONLY.has(s)) ? ['dist/index.js', 'dist/internal/qr.js', 'dist/session/define.js'] : [])];
+const REQUIRED = [
+  'dist/cdn/loyalty-elements.js',
+  ...(['sizes', 'scale', 'encode', 'memory'].some((s) => ONLY.has(s)) ? ['dist/index.js', 'dist/internal/qr.js', 'dist/session/define.js'] : []),
+];
 for (const file of REQUIRED) {
   if (!existsSync(join(DIST, file.replace(/^dist\//, '')))) throw new Error(`${file} is missing: build first (npm run bench builds, then runs this)`);
 }
@@ -91,7 +104,9 @@ symlinkSync(join(ROOT, 'node_modules'), join(SNAPSHOT, 'node_modules'), 'dir');
 const results = {
   meta: {
     date: new Date().toISOString(),
-    command: `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : 'node bench/run.js'} ${process.argv.slice(2).join(' ')}`.replace(/ --\s*$/, '').trim(),
+    command: `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : 'node bench/run.js'} ${process.argv.slice(2).join(' ')}`
+      .replace(/ --\s*$/, '')
+      .trim(),
     loadAverageAtStart: loadavg()[0],
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -255,7 +270,9 @@ if (needsBrowser) {
             .filter((el) => /** @type {any} */ (window).__benchState(el) !== true)
             .map((el) => `${/** @type {HTMLElement} */ (el).dataset.bench}: "${(el.shadowRoot ?? el).textContent?.replace(/\s+/g, ' ').trim().slice(0, 120)}"`),
         );
-        throw new Error(`${page}.html: no data after 30 s from ${pending.join('; ') || '(none pending)'}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+        throw new Error(
+          `${page}.html: no data after 30 s from ${pending.join('; ') || '(none pending)'}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`,
+        );
       }
       const { metrics } = await cdp.send('Performance.getMetrics');
       const r = await tab.evaluate(() => /** @type {any} */ (window).__bench);
@@ -372,29 +389,67 @@ if (needsBrowser) {
         const floor = summarize(times[latency].vanilla).median;
         for (const [page, label] of Object.entries(PAGES)) {
           const s = summarize(times[latency][page]);
-          rows.push([label, `${latency} ms`, ms(s.median), `${ms(s.p10)} – ${ms(s.p90)}`, `${ms(s.min)} – ${ms(s.max)}`, page === 'vanilla' ? '1.00×' : ratio(s.median / floor)]);
+          rows.push([
+            label,
+            `${latency} ms`,
+            ms(s.median),
+            `${ms(s.p10)} – ${ms(s.p90)}`,
+            `${ms(s.min)} – ${ms(s.max)}`,
+            page === 'vanilla' ? '1.00×' : ratio(s.median / floor),
+          ]);
         }
       }
       print(table(['page', 'server latency', 'median', 'p10 – p90', 'min – max', '× vanilla'], rows));
       const ratios = [0, LATENCY].map((l) => summarize(times[l].full).median / summarize(times[l].vanilla).median);
       const said = ratios.map((r, i) => `${[0, LATENCY][i]} ms: ${r.toFixed(2)}× (${r <= TARGETS.vanilla ? 'met' : 'missed'})`);
       print(`\nTarget: the kit within ${TARGETS.vanilla}× of the vanilla floor — ${said.join('; ')}.`);
-      if (failures.length) print(`\n${failures.length} load(s) never showed every element's data and are left out: ${failures.map((f) => `${f.page} at ${f.latency} ms, run ${f.run}: ${f.error}`).join('; ')}`);
-      verdict(`time to data ≤ ${TARGETS.vanilla}× vanilla`, ratios.map((r, i) => `${r.toFixed(2)}× at ${[0, LATENCY][i]} ms`).join(', '), ratios.every((r) => r <= TARGETS.vanilla));
+      if (failures.length)
+        print(
+          `\n${failures.length} load(s) never showed every element's data and are left out: ${failures.map((f) => `${f.page} at ${f.latency} ms, run ${f.run}: ${f.error}`).join('; ')}`,
+        );
+      verdict(
+        `time to data ≤ ${TARGETS.vanilla}× vanilla`,
+        ratios.map((r, i) => `${r.toFixed(2)}× at ${[0, LATENCY][i]} ms`).join(', '),
+        ratios.every((r) => r <= TARGETS.vanilla),
+      );
       print('\nWhere the time goes (medians, ms since navigation start; Navigation and Resource Timing):\n');
       print(
         table(
-          ['page', 'server latency', 'HTML in', 'kit script in', 'kit evaluated + first render', 'DOMContentLoaded', 'first API request', 'profile answered → history asked', 'last API answer', 'every element shows data'],
+          [
+            'page',
+            'server latency',
+            'HTML in',
+            'kit script in',
+            'kit evaluated + first render',
+            'DOMContentLoaded',
+            'first API request',
+            'profile answered → history asked',
+            'last API answer',
+            'every element shows data',
+          ],
           [0, LATENCY].flatMap((l) =>
             Object.entries(PAGES).map(([page, label]) => {
               const p = phaseMedians[l][page];
               const kit = (/** @type {number} */ v) => (page === 'vanilla' ? '–' : ms(v));
-              return [label, `${l} ms`, ms(p.html), kit(p.script), kit(p.kitReady), ms(p.domContentLoaded), ms(p.firstRequest), ms(p.chainGap), ms(p.lastResponse), ms(summarize(times[l][page]).median)];
+              return [
+                label,
+                `${l} ms`,
+                ms(p.html),
+                kit(p.script),
+                kit(p.kitReady),
+                ms(p.domContentLoaded),
+                ms(p.firstRequest),
+                ms(p.chainGap),
+                ms(p.lastResponse),
+                ms(summarize(times[l][page]).median),
+              ];
             }),
           ),
         ),
       );
-      print('\nMain-thread work until every element shows data (medians over both latencies; CDP Performance metrics, which include the driver\'s own injected script, alike for every page):\n');
+      print(
+        "\nMain-thread work until every element shows data (medians over both latencies; CDP Performance metrics, which include the driver's own injected script, alike for every page):\n",
+      );
       print(
         table(
           ['page', 'main-thread tasks', 'style recalc', 'layout'],
@@ -438,7 +493,8 @@ if (needsBrowser) {
           await sleep(500); // a shift just after the data showed still counts
           return await tab.evaluate(() => {
             const r = /** @type {any} */ (window).__cls;
-            for (const el of document.querySelectorAll('[data-bench]')) r.heights[/** @type {HTMLElement} */ (el).dataset.bench].data = el.getBoundingClientRect().height;
+            for (const el of document.querySelectorAll('[data-bench]'))
+              r.heights[/** @type {HTMLElement} */ (el).dataset.bench].data = el.getBoundingClientRect().height;
             return r;
           });
         } finally {
@@ -457,7 +513,9 @@ if (needsBrowser) {
       }
       await setLatency(0);
       results.cls = { latency: CLS_LATENCY, viewport: '412×915', runs: RUNS, cls };
-      print(`\n## Layout shift (CLS while the kit loads, ${CLS_LATENCY} ms API latency, 412×915 viewport; \`pending\` session, key 300 ms after the kit; ${RUNS} runs, fresh context each)\n`);
+      print(
+        `\n## Layout shift (CLS while the kit loads, ${CLS_LATENCY} ms API latency, 412×915 viewport; \`pending\` session, key 300 ms after the kit; ${RUNS} runs, fresh context each)\n`,
+      );
       const med = (/** @type {number[]} */ v) => summarize(v.filter((x) => x !== undefined && !Number.isNaN(x))).median;
       const px = (/** @type {number} */ v) => (Number.isFinite(v) ? `${Math.round(v)} px` : '–');
       const rows = Object.entries(cls).map(([what, e]) => {
@@ -500,7 +558,15 @@ if (needsBrowser) {
       print(`\n## Scale (one element, N items in one answer through \`session.fetch\`; median of ${SCALE_RUNS} mounts)\n`);
       print(
         table(
-          ['element', 'items', 'answer', 'mount → data shown (read + validate + render + layout): median (min–max)', 'mount from the shared cache (render + layout): median (best)', 'DOM elements in its shadow root', 'scroll to the middle'],
+          [
+            'element',
+            'items',
+            'answer',
+            'mount → data shown (read + validate + render + layout): median (min–max)',
+            'mount from the shared cache (render + layout): median (best)',
+            'DOM elements in its shadow root',
+            'scroll to the middle',
+          ],
           Object.entries(scale).flatMap(([kind, rows]) =>
             rows.map((r) => [
               `\`<${TAGS[/** @type {keyof typeof TAGS} */ (kind)]}>\``,
@@ -519,7 +585,11 @@ if (needsBrowser) {
       const render = h[2].cachedBest / h[1].cachedBest;
       const dom = h[2].nodes / h[1].nodes;
       results.scale.historyFlatness = { render, renderMedians: h[2].cachedMs / h[1].cachedMs, firstMount: h[2].ms / h[1].ms, dom };
-      verdict('history render flat from 1,000 to 10,000 rows', `render ${render.toFixed(2)}× (best of ${SCALE_RUNS}), DOM ${dom.toFixed(2)}×`, render <= 1.5 && dom <= 1.1);
+      verdict(
+        'history render flat from 1,000 to 10,000 rows',
+        `render ${render.toFixed(2)}× (best of ${SCALE_RUNS}), DOM ${dom.toFixed(2)}×`,
+        render <= 1.5 && dom <= 1.1,
+      );
       print(
         `\nHistory 1,000 → 10,000 rows: render ${render.toFixed(2)}× (best mounts; medians ${(h[2].cachedMs / h[1].cachedMs).toFixed(2)}×), DOM ${dom.toFixed(2)}× (target: flat — ${render <= 1.5 && dom <= 1.1 ? 'met' : 'missed'}); ` +
           `the first mount, which also reads and validates the 10× larger answer, ${(h[2].ms / h[1].ms).toFixed(2)}×.`,
@@ -567,7 +637,17 @@ if (needsBrowser) {
       const live = async () => {
         /** @type {Record<string, number>} */
         const count = {};
-        for (const tag of ['loyalty-session', 'loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'card-wallet', 'loyalty-sign-in', 'profile-form', 'account-deletion']) {
+        for (const tag of [
+          'loyalty-session',
+          'loyalty-balance',
+          'reward-progress',
+          'transaction-history',
+          'checkin-code',
+          'card-wallet',
+          'loyalty-sign-in',
+          'profile-form',
+          'account-deletion',
+        ]) {
           const proto = await tab.evaluateHandle((t) => /** @type {CustomElementConstructor} */ (customElements.get(t)).prototype, tag);
           const objects = await tab.queryObjects(proto);
           count[tag] = await objects.evaluate((a) => a.length);
@@ -604,7 +684,11 @@ if (needsBrowser) {
         ),
       );
       const growth = idle.used - before.used;
-      verdict(`heap growth after ${CYCLES} cycles < 1 MB`, `${mb(growth)} (${mb(after.used - before.used)} right after the cycles)`, growth < TARGETS.heapBytes);
+      verdict(
+        `heap growth after ${CYCLES} cycles < 1 MB`,
+        `${mb(growth)} (${mb(after.used - before.used)} right after the cycles)`,
+        growth < TARGETS.heapBytes,
+      );
       print(
         `\n${(run.ms / CYCLES).toFixed(1)} ms per cycle. Target: heap growth < 1 MB — ${growth < TARGETS.heapBytes ? 'met' : 'missed'} (${mb(growth)} after idle, ${mb(after.used - before.used)} right after).` +
           (sumValues(liveIdle) ? ` Live elements after GC: ${JSON.stringify(liveIdle)}.` : ''),
@@ -620,7 +704,12 @@ if (needsBrowser) {
 
 if (verdicts.length) {
   print('\n## Targets (issue 9)\n');
-  print(table(['target', 'measured', ''], verdicts.map((v) => [v.target, v.measured, v.met ? 'met' : '**missed**'])));
+  print(
+    table(
+      ['target', 'measured', ''],
+      verdicts.map((v) => [v.target, v.measured, v.met ? 'met' : '**missed**']),
+    ),
+  );
 }
 results.meta.loadAverageAtEnd = loadavg()[0];
 print(

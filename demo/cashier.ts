@@ -146,12 +146,14 @@ async function closeSession() {
   if (hash) await call('DELETE', '/onscreen', { pos_session_hash: hash });
 }
 
-$('close-session').addEventListener('click', (e) =>
-  void act(e.currentTarget as HTMLButtonElement, async () => {
-    await closeSession();
-    say('POS session closed. Ready for the next customer.');
-    $('card-number').focus();
-  }),
+$('close-session').addEventListener(
+  'click',
+  (e) =>
+    void act(e.currentTarget as HTMLButtonElement, async () => {
+      await closeSession();
+      say('POS session closed. Ready for the next customer.');
+      $('card-number').focus();
+    }),
 );
 
 // --- the order --------------------------------------------------------------------------------------
@@ -211,39 +213,47 @@ function pay(form: string, path: string, fields: (amount: number) => Record<stri
 pay('pay-quickpay', '/order', (v) => ({ till: 1, amount: -v, date: Math.floor(Date.now() / 1000) }), 'Quick pay');
 pay('pay-points', '/order/payments/loyalty', (v) => ({ amount: v }), 'Points');
 
-$('submit-order').addEventListener('click', (e) =>
-  void act(e.currentTarget as HTMLButtonElement, async () => {
-    const hash = requireSession();
-    const { subtotal, tax, total } = totals();
-    if (!subtotal) throw new Refused('Add an item first.');
-    const receipt = `R${Date.now().toString(36).toUpperCase()}`;
-    const rewards = [...$('rewards').querySelectorAll<HTMLInputElement>('input:checked')].map((b) => ({ vendor_perk_redemption_id: Number(b.value) }));
-    const done = await call<{ loyalty: { amount: number; currency: { name: string } }[] }>('POST', '/order', {
-      pos_session_hash: hash,
-      till: 1,
-      receipt_number: receipt,
-      subtotal: subtotal / 100,
-      taxes: [{ name: 'HST', amount: tax / 100 }],
-      total: total / 100,
-      payment_method: payments.length ? 'SPLIT' : 'CASH',
-      date: Math.floor(Date.now() / 1000),
-      cashier: { id: 'demo', name: 'Demo cashier' },
-      line_items: MENU.filter((item) => cart.has(item.id)).map((item) => ({
-        id: item.id, name: item.name, categories: [], discounts: [], price: item.price, quantity: cart.get(item.id), modifiers: [],
-      })),
-      discounts: rewards,
-    });
-    // the order took in this sale's payments: one line on the ledger, voided together
-    for (const p of payments) $('ledger').querySelector(`[data-reference="${p.reference}"]`)?.remove();
-    const moved = done.loyalty.map((l) => `${l.amount > 0 ? '+' : ''}${l.amount} ${l.currency.name}`).join(', ');
-    addLedger(receipt, `Order ${receipt}: ${money.format(total / 100)}${moved ? ` (${moved})` : ''}`, session!.customer!.user.email_address);
-    payments = [];
-    cart.clear();
-    for (const input of $('menu').querySelectorAll('input')) input.value = '0';
-    renderTotals();
-    await loadCustomer();
-    say(`Order ${receipt} submitted${moved ? `: ${moved}` : ''}.`);
-  }),
+$('submit-order').addEventListener(
+  'click',
+  (e) =>
+    void act(e.currentTarget as HTMLButtonElement, async () => {
+      const hash = requireSession();
+      const { subtotal, tax, total } = totals();
+      if (!subtotal) throw new Refused('Add an item first.');
+      const receipt = `R${Date.now().toString(36).toUpperCase()}`;
+      const rewards = [...$('rewards').querySelectorAll<HTMLInputElement>('input:checked')].map((b) => ({ vendor_perk_redemption_id: Number(b.value) }));
+      const done = await call<{ loyalty: { amount: number; currency: { name: string } }[] }>('POST', '/order', {
+        pos_session_hash: hash,
+        till: 1,
+        receipt_number: receipt,
+        subtotal: subtotal / 100,
+        taxes: [{ name: 'HST', amount: tax / 100 }],
+        total: total / 100,
+        payment_method: payments.length ? 'SPLIT' : 'CASH',
+        date: Math.floor(Date.now() / 1000),
+        cashier: { id: 'demo', name: 'Demo cashier' },
+        line_items: MENU.filter((item) => cart.has(item.id)).map((item) => ({
+          id: item.id,
+          name: item.name,
+          categories: [],
+          discounts: [],
+          price: item.price,
+          quantity: cart.get(item.id),
+          modifiers: [],
+        })),
+        discounts: rewards,
+      });
+      // the order took in this sale's payments: one line on the ledger, voided together
+      for (const p of payments) $('ledger').querySelector(`[data-reference="${p.reference}"]`)?.remove();
+      const moved = done.loyalty.map((l) => `${l.amount > 0 ? '+' : ''}${l.amount} ${l.currency.name}`).join(', ');
+      addLedger(receipt, `Order ${receipt}: ${money.format(total / 100)}${moved ? ` (${moved})` : ''}`, session!.customer!.user.email_address);
+      payments = [];
+      cart.clear();
+      for (const input of $('menu').querySelectorAll('input')) input.value = '0';
+      renderTotals();
+      await loadCustomer();
+      say(`Order ${receipt} submitted${moved ? `: ${moved}` : ''}.`);
+    }),
 );
 
 // --- the ledger and voids -------------------------------------------------------------------------
@@ -254,17 +264,19 @@ function addLedger(reference: string, label: string, email: string) {
   const text = Object.assign(document.createElement('span'), { textContent: `${label} — ${email}` });
   const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Void' });
   button.setAttribute('aria-label', `Void ${reference}`);
-  button.addEventListener('click', () =>
-    void act(button, async () => {
-      await call('DELETE', '/order', { receipt: reference });
-      button.remove();
-      item.classList.add('voided');
-      text.textContent = `${text.textContent} — voided`;
-      payments = payments.filter((p) => p.reference !== reference);
-      renderTotals();
-      if (session) await loadCustomer();
-      say(`${reference} voided.`);
-    }),
+  button.addEventListener(
+    'click',
+    () =>
+      void act(button, async () => {
+        await call('DELETE', '/order', { receipt: reference });
+        button.remove();
+        item.classList.add('voided');
+        text.textContent = `${text.textContent} — voided`;
+        payments = payments.filter((p) => p.reference !== reference);
+        renderTotals();
+        if (session) await loadCustomer();
+        say(`${reference} voided.`);
+      }),
   );
   item.append(text, ' ', button);
   $('ledger').prepend(item);

@@ -8,7 +8,12 @@ const select = document.getElementById('member-select') as HTMLSelectElement;
 const status = document.getElementById('status')!;
 const events = document.getElementById('events')!;
 
-interface Member { email: string; password: string; name: string; description?: string }
+interface Member {
+  email: string;
+  password: string;
+  name: string;
+  description?: string;
+}
 let members: Member[] = [];
 
 /**

@@ -46,9 +46,11 @@ Members:`);
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   if (code === 'EADDRINUSE') console.error(`loyalty-sandbox: Port ${port} is in use: pass --port <another port> (or --port 0 for any free one).`);
   else if (code === 'EACCES') console.error(`loyalty-sandbox: Port ${port} needs privileges this user lacks: pass --port <a port above 1023>.`);
-  else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') console.error(`loyalty-sandbox: Cannot listen on that --host (${error instanceof Error ? error.message : error}).`);
+  else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    console.error(`loyalty-sandbox: Cannot listen on that --host (${error instanceof Error ? error.message : error}).`);
   // parseArgs' own errors (an unknown option, a missing value) and ours: the message, then how to call it
-  else if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) console.error(`loyalty-sandbox: ${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+  else if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')))
+    console.error(`loyalty-sandbox: ${error instanceof Error ? error.message : error}\n\n${USAGE}`);
   else console.error(`loyalty-sandbox: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }

@@ -15,7 +15,8 @@ const BODIES = {
   'wrong-shape': '{"unexpected": true}',
   'success-false': '{"success": false, "message": "Sandbox fault: refused"}',
   // Spaaza's error 68, which the real API sends with HTTP 500 (reference §3.3): use with status=500
-  'spaaza-denied': '{"result":{"code":2,"status":"error"},"error":{"code":68,"name":"permission_denied_or_non_existent","description":"Permission denied or the object does not exist"}}',
+  'spaaza-denied':
+    '{"result":{"code":2,"status":"error"},"error":{"code":68,"name":"permission_denied_or_non_existent","description":"Permission denied or the object does not exist"}}',
 };
 
 const int = (/** @type {number} */ min, /** @type {number} */ max) => (/** @type {string} */ v) => {
@@ -31,13 +32,16 @@ const KEYS = {
   body: ['body', (v) => (v === 'html' || v === 'unverified' || Object.hasOwn(BODIES, v) ? v : undefined)],
   drop: ['drop', (v) => ({ 1: true, true: true, 0: false, false: false })[v]],
   // the error's message, percent-encoded (so it may hold `;` and `=`): hostile-data tests send payloads
-  message: ['message', (v) => {
-    try {
-      return v ? decodeURIComponent(v) : undefined;
-    } catch {
-      return undefined;
-    }
-  }],
+  message: [
+    'message',
+    (v) => {
+      try {
+        return v ? decodeURIComponent(v) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  ],
 };
 
 /**
@@ -83,8 +87,9 @@ export function armRule(/** @type {{ state: import('./state.js').State, body: Re
  * @returns {Fault}
  */
 export function takeRuleFault(/** @type {FaultRule[]} */ rules, /** @type {{ method: string, path: string, email?: string }} */ request) {
-  const rule = rules.find(({ match: m }) =>
-    (!m.method || m.method === request.method) && (!m.path || request.path.includes(m.path)) && (!m.email || m.email === request.email));
+  const rule = rules.find(
+    ({ match: m }) => (!m.method || m.method === request.method) && (!m.path || request.path.includes(m.path)) && (!m.email || m.email === request.email),
+  );
   if (!rule) return {};
   if (rule.times && --rule.remaining === 0) rules.splice(rules.indexOf(rule), 1);
   return parseFault(rule.fault);
@@ -106,7 +111,8 @@ export async function applyFault(
     req.socket.destroy();
     return true;
   }
-  const status = fault.status ?? (fault.body === 'html' ? 502 : fault.body === 'unverified' ? 403 : fault.body ? 200 : fault.retryAfter !== undefined ? 503 : 0);
+  const status =
+    fault.status ?? (fault.body === 'html' ? 502 : fault.body === 'unverified' ? 403 : fault.body ? 200 : fault.retryAfter !== undefined ? 503 : 0);
   if (!status) return false;
   if (fault.retryAfter !== undefined) res.setHeader('Retry-After', String(fault.retryAfter));
   if (fault.body === 'html') send(res, status, `<html><body><h1>${status} ${STATUS_CODES[status] ?? ''}</h1></body></html>`, 'text/html; charset=utf-8');

@@ -13,10 +13,28 @@ import { memberByEmail } from './state.js';
 /** The keys whose string values are display text (in both platforms' shapes). */
 const DISPLAY_KEYS = new Set([
   // Spoonity
-  'first_name', 'last_name', 'email_address', 'phone_number', 'name', 'description', 'summary', 'field', 'value', 'address', 'cashier',
+  'first_name',
+  'last_name',
+  'email_address',
+  'phone_number',
+  'name',
+  'description',
+  'summary',
+  'field',
+  'value',
+  'address',
+  'cashier',
   // Spaaza
-  'username', 'title', 'voucher_title', 'voucher_text', 'voucher_description', 'voucher_honour_code', 'campaign_title',
-  'contributing_campaign_title', 'wallet_campaign_title', 'currency_symbol',
+  'username',
+  'title',
+  'voucher_title',
+  'voucher_text',
+  'voucher_description',
+  'voucher_honour_code',
+  'campaign_title',
+  'contributing_campaign_title',
+  'wallet_campaign_title',
+  'currency_symbol',
 ]);
 
 /** A copy of `value` whose display strings are replaced by `next()`, recursively. */
@@ -46,7 +64,8 @@ export function hostile(/** @type {{ state: import('./state.js').State, body: Re
   const counted = cycle(strings);
   const next = () => (replaced++, counted());
   if (backend === 'spaaza') {
-    const member = [...state.spaaza.members.values()].find((m) => m.user_info.username.toLowerCase() === String(email).toLowerCase()) ?? fail(404, `No member ${email}`);
+    const member =
+      [...state.spaaza.members.values()].find((m) => m.user_info.username.toLowerCase() === String(email).toLowerCase()) ?? fail(404, `No member ${email}`);
     member.user_info = /** @type {any} */ (fillStrings(member.user_info, next));
     member.vouchers = /** @type {any} */ (fillStrings(member.vouchers, next));
     member.ledger = /** @type {any} */ (fillStrings(member.ledger, next));

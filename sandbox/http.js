@@ -27,7 +27,11 @@ export function fail(...args) {
 }
 
 /** The Spoonity v2 error envelope (reference §12.1). */
-export function envelope(/** @type {number} */ status, /** @type {string} */ message, { code = /** @type {number | undefined} */ (undefined), root = {} } = {}) {
+export function envelope(
+  /** @type {number} */ status,
+  /** @type {string} */ message,
+  { code = /** @type {number | undefined} */ (undefined), root = {} } = {},
+) {
   return {
     error: {
       code: status,

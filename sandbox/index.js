@@ -57,14 +57,18 @@ export function createSandbox({ prefix = '' } = {}) {
     const entry = { method, path, query, member: email ?? null, status: null, at: new Date().toISOString() };
     state.log.push(entry);
     if (state.log.length > LOG_SIZE) state.log.shift();
-    await answer(res, async () => {
-      const fault = {
-        ...takeRuleFault(state.rules, { method, path, email: email ?? undefined }),
-        ...parseFault(/** @type {string | undefined} */ (req.headers['x-sandbox-fault']) ?? url.searchParams.get('_fault')),
-      };
-      const expire = () => sessionKey !== null && api.expire(state, sessionKey);
-      return (await applyFault(fault, req, res, expire, api.envelope)) ? ANSWERED : api.route({ ...ctx, sessionKey, member, entry });
-    }, api.envelope);
+    await answer(
+      res,
+      async () => {
+        const fault = {
+          ...takeRuleFault(state.rules, { method, path, email: email ?? undefined }),
+          ...parseFault(/** @type {string | undefined} */ (req.headers['x-sandbox-fault']) ?? url.searchParams.get('_fault')),
+        };
+        const expire = () => sessionKey !== null && api.expire(state, sessionKey);
+        return (await applyFault(fault, req, res, expire, api.envelope)) ? ANSWERED : api.route({ ...ctx, sessionKey, member, entry });
+      },
+      api.envelope,
+    );
     entry.status = res.headersSent ? res.statusCode : null;
     entry.done = true; // answered, failed or dropped: no longer held (a latency fault holds it until then)
   }

@@ -35,8 +35,7 @@ const CAD_REF = { currency_id: CAD.id, name: CAD.name };
 export const POINTS = { currency_id: 961, name: 'Points' };
 
 /** What a member holds of a currency (0 when they have none of it). */
-export const balanceOf = (/** @type {Member} */ m, /** @type {number} */ id) =>
-  m.currencies.find((c) => c.currency.currency_id === id)?.balance ?? 0;
+export const balanceOf = (/** @type {Member} */ m, /** @type {number} */ id) => m.currencies.find((c) => c.currency.currency_id === id)?.balance ?? 0;
 
 /** How many of a reward the member can redeem now: whole costs in the balance (the reward list's `available`). */
 export const availableOf = (/** @type {Member} */ m, /** @type {{ cost: number, currency: { id: number } }} */ r) =>
@@ -46,7 +45,12 @@ const DAY = 86400;
 const now = () => Math.floor(Date.now() / 1000);
 
 /** @returns {CurrencyBalance} */
-const balance = (/** @type {CurrencyRef} */ currency, /** @type {1 | 2} */ type, /** @type {number} */ amount, expiring = /** @type {CurrencyBalance['expiring']} */ ([])) => ({
+const balance = (
+  /** @type {CurrencyRef} */ currency,
+  /** @type {1 | 2} */ type,
+  /** @type {number} */ amount,
+  expiring = /** @type {CurrencyBalance['expiring']} */ ([]),
+) => ({
   currency: { ...currency, currencyType: { currencyType_id: type, name: type === 1 ? 'Quick Pay' : 'Loyalty' }, status: { status_id: 1, name: 'Active' } },
   balance: amount,
   expiring,
@@ -57,7 +61,12 @@ const LIMITED = { id: 3, name: 'Limited' };
 
 /** @returns {Reward} */
 function reward(/** @type {number} */ id, /** @type {string} */ name, /** @type {number} */ cost, currency = POINTS, more = {}) {
-  const slug = name.normalize('NFD').replace(/[^\w ]/g, '').trim().toLowerCase().replace(/ +/g, '_');
+  const slug = name
+    .normalize('NFD')
+    .replace(/[^\w ]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ +/g, '_');
   return {
     catalog: { id: `reward_${slug}`, name },
     group: null,
@@ -83,12 +92,45 @@ const SEED_REWARD = reward(642, 'Free Item', 50, POINTS, {
 
 const COSTS = [25, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2500];
 const RICH_REWARDS = [
-  ...['Espresso shot', 'Drip coffee', 'Café au lait', 'Croissant', 'Pain au chocolat', 'Matcha latte', 'Chai latte',
-    'Cold brew', 'Iced tea', 'Hot chocolate', 'Crème brûlée', 'Jalapeño bagel', 'Banana bread', 'Blueberry muffin',
-    'Oatmeal bowl', 'Açaí bowl', 'Club sandwich', 'Soup of the day', 'Caesar salad', 'Breakfast wrap', 'Lunch combo',
-    'Pastry box', 'Whole-bean bag', 'Travel mug', 'Tote bag', 'Reusable cup', 'Barista class', 'Cookie dozen',
-    'Birthday cake', 'Coffee for a week', 'Brunch for two', 'Gift card $10', 'Gift card $25', 'Gift card $50',
-    'Tasting flight', 'Latte art workshop', 'Espresso machine'].map((name, i) => reward(700 + i, name, COSTS[i % COSTS.length])),
+  ...[
+    'Espresso shot',
+    'Drip coffee',
+    'Café au lait',
+    'Croissant',
+    'Pain au chocolat',
+    'Matcha latte',
+    'Chai latte',
+    'Cold brew',
+    'Iced tea',
+    'Hot chocolate',
+    'Crème brûlée',
+    'Jalapeño bagel',
+    'Banana bread',
+    'Blueberry muffin',
+    'Oatmeal bowl',
+    'Açaí bowl',
+    'Club sandwich',
+    'Soup of the day',
+    'Caesar salad',
+    'Breakfast wrap',
+    'Lunch combo',
+    'Pastry box',
+    'Whole-bean bag',
+    'Travel mug',
+    'Tote bag',
+    'Reusable cup',
+    'Barista class',
+    'Cookie dozen',
+    'Birthday cake',
+    'Coffee for a week',
+    'Brunch for two',
+    'Gift card $10',
+    'Gift card $25',
+    'Gift card $50',
+    'Tasting flight',
+    'Latte art workshop',
+    'Espresso machine',
+  ].map((name, i) => reward(700 + i, name, COSTS[i % COSTS.length])),
   reward(760, 'Size upgrade', 5, STARS),
   reward(761, 'Extra shot', 10, STARS),
   reward(762, 'Any drink', 20, STARS),
@@ -112,7 +154,15 @@ const RICH_TIER = {
   object: 'tier',
   count: 3,
   current: { description: 'Earn 1.25 points per dollar.', id: 21, summary: 'Silver member', object: 'current_tier', name: 'Silver', since: 1709251200 },
-  next: { id: 22, object: 'next_tier', name: 'Gold', progress: 640, amount: 1000, summary: '360 more points to Gold', description: 'Earn 1.5 points per dollar.' },
+  next: {
+    id: 22,
+    object: 'next_tier',
+    name: 'Gold',
+    progress: 640,
+    amount: 1000,
+    summary: '360 more points to Gold',
+    description: 'Earn 1.5 points per dollar.',
+  },
   all: {
     vendor_tier_changed: 1709251200,
     tier_immunity_days: 30,
@@ -143,9 +193,18 @@ export const STORES = [
   { id: 35, name: 'Airport Terminal 3', address: '6301 Silver Dart Dr, Mississauga, ON' },
 ];
 /** @type {[number, string, number][]} id, name, price in cents */
-const MENU = [[501, 'Espresso', 325], [502, 'Café au lait', 475], [503, 'Matcha latte', 550], [504, 'Croissant', 375],
-  [505, 'Pain au chocolat', 425], [506, 'Crème brûlée', 650], [507, 'Jalapeño bagel', 495], [508, 'Açaí bowl', 1195],
-  [509, 'Club sandwich', 1095], [510, 'Iced tea', 350]];
+const MENU = [
+  [501, 'Espresso', 325],
+  [502, 'Café au lait', 475],
+  [503, 'Matcha latte', 550],
+  [504, 'Croissant', 375],
+  [505, 'Pain au chocolat', 425],
+  [506, 'Crème brûlée', 650],
+  [507, 'Jalapeño bagel', 495],
+  [508, 'Açaí bowl', 1195],
+  [509, 'Club sandwich', 1095],
+  [510, 'Iced tea', 350],
+];
 const CASHIERS = ['Alex', 'Zoë', 'Mateo', 'Priya'];
 
 /**
@@ -197,22 +256,60 @@ function generateHistory({ seed = 1, count = 0, end = 0, quickPay = 0, redeemabl
 const HISTORY_END = Math.floor(now() / DAY) * DAY - 3 * 3600;
 const SEED_HISTORY = generateHistory({ seed: 1, count: 5, end: HISTORY_END, quickPay: 15, redeemable: [SEED_REWARD] });
 const RICH_HISTORY = generateHistory({
-  seed: 2, count: 10_000, end: HISTORY_END, quickPay: 182.35, redeemable: RICH_REWARDS.filter((r) => r.cost <= 300), stars: true,
+  seed: 2,
+  count: 10_000,
+  end: HISTORY_END,
+  quickPay: 182.35,
+  redeemable: RICH_REWARDS.filter((r) => r.cost <= 300),
+  stars: true,
 });
 
 /** @returns {Card} */
-const card = (/** @type {string} */ id, /** @type {Card['kind']} */ kind, /** @type {string} */ number, pin = '', lost = false, created = 1704067200, issued = created - DAY) => ({
-  id, kind, number, pin, lost, created, updated: created, card_created: issued, card_updated: issued,
+const card = (
+  /** @type {string} */ id,
+  /** @type {Card['kind']} */ kind,
+  /** @type {string} */ number,
+  pin = '',
+  lost = false,
+  created = 1704067200,
+  issued = created - DAY,
+) => ({
+  id,
+  kind,
+  number,
+  pin,
+  lost,
+  created,
+  updated: created,
+  card_created: issued,
+  card_updated: issued,
 });
 
 /** @returns {Member} */
-function member(/** @type {number} */ id, /** @type {string} */ email, /** @type {string} */ name, /** @type {string} */ description, /** @type {Partial<Member>} */ more) {
+function member(
+  /** @type {number} */ id,
+  /** @type {string} */ email,
+  /** @type {string} */ name,
+  /** @type {string} */ description,
+  /** @type {Partial<Member>} */ more,
+) {
   const [first_name, last_name] = name.split(' ');
   const { history = [], ...rest } = more;
   const t = now();
   return {
-    id, email_address: email, password: PASSWORD, first_name, last_name, description,
-    verified: true, phone_number: '', birthdate: null, contact_consent: 0, language: 1, created: t, updated: t,
+    id,
+    email_address: email,
+    password: PASSWORD,
+    first_name,
+    last_name,
+    description,
+    verified: true,
+    phone_number: '',
+    birthdate: null,
+    contact_consent: 0,
+    language: 1,
+    created: t,
+    updated: t,
     online_order_token: 4_711_000 + (id % 1000),
     // copied so that nothing a request changes leaks into the seeds; histories are read-only and shared
     ...structuredClone({ metadata: [], quickPay: 0, currencies: [], rewards: [], tier: SEED_TIER, cards: [], tokens: [], ...rest }),
@@ -225,7 +322,11 @@ export function buildMembers() {
   const today = Math.floor(now() / DAY) * DAY;
   return [
     member(100001, 'seed@example.com', 'Sam Seed', 'Exactly the documentation examples: 15.00 CAD quick pay, 0 points, one reward, one card, 5 visits.', {
-      phone_number: '15555550100', birthdate: 631152000, contact_consent: 3, created: 1559131926, updated: 1559584453,
+      phone_number: '15555550100',
+      birthdate: 631152000,
+      contact_consent: 3,
+      created: 1559131926,
+      updated: 1559584453,
       metadata: [
         { user_metadata_id: 5001, user_metadataField_id: 17, field: 'Gender', value: '' },
         { user_metadata_id: 5002, user_metadataField_id: 41, field: 'Favourite drink', value: 'Latte' },
@@ -236,30 +337,43 @@ export function buildMembers() {
       cards: [card('1817015', 'user_card', '9999016134385493', '123', false, 1559584453, 1559520000)],
       history: SEED_HISTORY,
     }),
-    member(100002, 'rich@example.com', 'Rita Rich', 'Everything at once: 182.35 CAD, 1240 points (two expiring) and 7 stars, 40 rewards, Silver tier, 6 cards (one lost), 10,000 visits.', {
-      phone_number: '14165550199', birthdate: 476150400, contact_consent: 1, created: 1514764800, updated: 1709251200,
-      metadata: [
-        { user_metadata_id: 6001, user_metadataField_id: 17, field: 'Gender', value: 'F' },
-        { user_metadata_id: 6002, user_metadataField_id: 41, field: 'Favourite drink', value: 'Café au lait' },
-      ],
-      quickPay: 182.35,
-      currencies: [
-        balance(CAD_REF, 1, 182.35),
-        balance(POINTS, 2, 1240, [{ date: today + 30 * DAY, amount: 200 }, { date: today + 90 * DAY, amount: 150 }]),
-        balance(STARS, 2, 7),
-      ],
-      rewards: RICH_REWARDS,
-      tier: RICH_TIER,
-      cards: [
-        card('2100001', 'user_card', '9999016134385509', '4821'),
-        card('2100002', 'user_card', '9999016134385517', '1937'),
-        card('2100003', 'user_card', '9999016134385525', '5550', true),
-        card('2100004', 'user_card', '9999016134385533', '0042'),
-        card('2100005', 'user_card3rdparty', '6280123400001234'),
-        card('2100006', 'user_card3rdparty', '6280123400004568', '7788'),
-      ],
-      history: RICH_HISTORY,
-    }),
+    member(
+      100002,
+      'rich@example.com',
+      'Rita Rich',
+      'Everything at once: 182.35 CAD, 1240 points (two expiring) and 7 stars, 40 rewards, Silver tier, 6 cards (one lost), 10,000 visits.',
+      {
+        phone_number: '14165550199',
+        birthdate: 476150400,
+        contact_consent: 1,
+        created: 1514764800,
+        updated: 1709251200,
+        metadata: [
+          { user_metadata_id: 6001, user_metadataField_id: 17, field: 'Gender', value: 'F' },
+          { user_metadata_id: 6002, user_metadataField_id: 41, field: 'Favourite drink', value: 'Café au lait' },
+        ],
+        quickPay: 182.35,
+        currencies: [
+          balance(CAD_REF, 1, 182.35),
+          balance(POINTS, 2, 1240, [
+            { date: today + 30 * DAY, amount: 200 },
+            { date: today + 90 * DAY, amount: 150 },
+          ]),
+          balance(STARS, 2, 7),
+        ],
+        rewards: RICH_REWARDS,
+        tier: RICH_TIER,
+        cards: [
+          card('2100001', 'user_card', '9999016134385509', '4821'),
+          card('2100002', 'user_card', '9999016134385517', '1937'),
+          card('2100003', 'user_card', '9999016134385525', '5550', true),
+          card('2100004', 'user_card', '9999016134385533', '0042'),
+          card('2100005', 'user_card3rdparty', '6280123400001234'),
+          card('2100006', 'user_card3rdparty', '6280123400004568', '7788'),
+        ],
+        history: RICH_HISTORY,
+      },
+    ),
     member(100003, 'empty@example.com', 'Evan Empty', 'A brand-new member: nothing stored, no rewards, cards or history.', {}),
     member(100004, 'unverified@example.com', 'Uma Unverified', 'Has not verified the account: sign-in answers 403 (code 16902).', { verified: false }),
   ];
@@ -267,5 +381,7 @@ export function buildMembers() {
 
 /** The seeded members' credentials, for tests and the demo. */
 export const MEMBERS = Object.freeze(
-  buildMembers().map((m) => Object.freeze({ email: m.email_address, password: m.password, name: `${m.first_name} ${m.last_name}`, description: m.description })),
+  buildMembers().map((m) =>
+    Object.freeze({ email: m.email_address, password: m.password, name: `${m.first_name} ${m.last_name}`, description: m.description }),
+  ),
 );

@@ -152,7 +152,13 @@ const eligibleRewards = (/** @type {Member} */ m) =>
     .map((r) => ({ reward: r, available: availableOf(m, r) }))
     .filter(({ available }) => available > 0)
     .map(({ reward: r, available }) => ({
-      id: r.id, vendor_perk_redemption_id: r.id, name: r.name, summary: r.summary, cost: r.cost, currency: r.currency, available,
+      id: r.id,
+      vendor_perk_redemption_id: r.id,
+      name: r.name,
+      summary: r.summary,
+      cost: r.cost,
+      currency: r.currency,
+      available,
     }));
 
 /** The reward list's tier object (seed 001's shape; `Member.tier` is typed loosely). */
@@ -174,18 +180,38 @@ function tierPointsOf(/** @type {Member} */ m) {
 /** The tier is the highest whose threshold (`all.data[].amount`) the qualifying points reach. */
 function setTierPoints(/** @type {Member} */ m, /** @type {number} */ points) {
   qualifying.set(m, points);
-  const ladder = tiersOf(m).filter((t) => typeof t.amount === 'number').sort((a, b) => Number(a.amount) - Number(b.amount));
+  const ladder = tiersOf(m)
+    .filter((t) => typeof t.amount === 'number')
+    .sort((a, b) => Number(a.amount) - Number(b.amount));
   if (ladder.length < 2) return;
-  const index = Math.max(0, ladder.findLastIndex((t) => Number(t.amount) <= points));
+  const index = Math.max(
+    0,
+    ladder.findLastIndex((t) => Number(t.amount) <= points),
+  );
   const [reached, next] = [ladder[index], ladder[index + 1]];
   const tier = tierObject(m);
   if (reached.id !== tier.current.id) {
     const since = now();
-    tier.current = { description: reached.description ?? '', id: reached.id, summary: reached.summary ?? '', object: 'current_tier', name: reached.name, since };
+    tier.current = {
+      description: reached.description ?? '',
+      id: reached.id,
+      summary: reached.summary ?? '',
+      object: 'current_tier',
+      name: reached.name,
+      since,
+    };
     tier.all.vendor_tier_changed = since;
   }
   tier.next = next
-    ? { id: next.id, object: 'next_tier', name: next.name, progress: points, amount: next.amount, summary: `${Number(next.amount) - points} more points to ${next.name}`, description: next.description ?? '' }
+    ? {
+        id: next.id,
+        object: 'next_tier',
+        name: next.name,
+        progress: points,
+        amount: next.amount,
+        summary: `${Number(next.amount) - points} more points to ${next.name}`,
+        description: next.description ?? '',
+      }
     : { id: '', object: 'next_tier', name: '', progress: 0, amount: 0, summary: '', description: '' };
 }
 
@@ -268,7 +294,14 @@ function book(
   apply(m, entry.effects, 1);
   /** @type {Order} */
   const order = {
-    ...entry, id, reference, receipt: receipt || reference, memberId: m.id, voided: false, payments: [], tierBefore,
+    ...entry,
+    id,
+    reference,
+    receipt: receipt || reference,
+    memberId: m.id,
+    voided: false,
+    payments: [],
+    tierBefore,
     row: { id, receipt: receipt || reference, ...makeRow() },
   };
   addRow(m, order.row);
@@ -289,7 +322,11 @@ const orderReply = (/** @type {Order} */ o, /** @type {Member} */ m, /** @type {
 // --- routes -----------------------------------------------------------------------------------
 
 const sessionJson = (/** @type {PosSession} */ s) => ({
-  id: s.id, object: 'pos_session', hash: s.hash, date_created: s.created, date_updated: s.updated,
+  id: s.id,
+  object: 'pos_session',
+  hash: s.hash,
+  date_created: s.created,
+  date_updated: s.updated,
   status: s.open ? { id: 1, name: 'Open' } : { id: 2, name: 'Closed' },
 });
 
@@ -301,12 +338,22 @@ function openSession(/** @type {Ctx} */ ctx) {
   if (ctx.entry) ctx.entry.member = member.email_address;
   const t = now();
   /** @type {PosSession} */
-  const session = { id: ctx.state.nextPosSessionId++, hash: randomBytes(16).toString('hex'), memberId: member.id, storeId: store.id, created: t, updated: t, open: true };
+  const session = {
+    id: ctx.state.nextPosSessionId++,
+    hash: randomBytes(16).toString('hex'),
+    memberId: member.id,
+    storeId: store.id,
+    created: t,
+    updated: t,
+    open: true,
+  };
   ctx.state.posSessions.set(session.hash, session);
   return {
     pos_session: sessionJson(session),
     vendor: {
-      object: 'vendor', id: VENDOR.id, name: VENDOR.name,
+      object: 'vendor',
+      id: VENDOR.id,
+      name: VENDOR.name,
       point_of_sale: { object: 'point_of_sale', ...store },
       modules: { object: 'collection', data: [], page_size: 0, count: 0 },
     },
@@ -322,8 +369,15 @@ function readSession(/** @type {Ctx} */ ctx) {
   return {
     pos_session: sessionJson(session),
     user: {
-      id: m.id, email_address: m.email_address, first_name: m.first_name, last_name: m.last_name,
-      cedula: null, passport_number: null, phone_number: m.phone_number, address: null, clover_id: null,
+      id: m.id,
+      email_address: m.email_address,
+      first_name: m.first_name,
+      last_name: m.last_name,
+      cedula: null,
+      passport_number: null,
+      phone_number: m.phone_number,
+      address: null,
+      clover_id: null,
     },
     ...balancesOf(m),
     rewards: eligibleRewards(m),
@@ -356,7 +410,13 @@ function giftCard(/** @type {Ctx} */ ctx, /** @type {Record<string, any>} */ fie
   if (amount < 0 && cents(m.quickPay) + amount < 0)
     refuse(400, `Insufficient Quick Pay balance: ${money(-amount)} needed, ${money(cents(m.quickPay))} available`);
   const order = book(ctx, m, { kind: 'quick-pay', storeId: store.id, posSession: session?.hash, effects: effects(amount), commit }, () => ({
-    date, store, items: [], total: Math.abs(amount) / 100, cashier: '', loyalty: [], rewards: [],
+    date,
+    store,
+    items: [],
+    total: Math.abs(amount) / 100,
+    cashier: '',
+    loyalty: [],
+    rewards: [],
     quickpay: { used: Math.max(0, -amount) / 100, loaded: Math.max(0, amount) / 100, balance: m.quickPay },
   }));
   return orderReply(order, m, { amount: amount / 100 });
@@ -371,11 +431,18 @@ const loyaltyPay = orderRoute((ctx) => {
   const points = Math.ceil(amount / POINT_VALUE_CENTS);
   const currency = earningCurrency(m);
   const held = currency?.balance ?? 0;
-  if (!currency || held < points) refuse(400, `Insufficient ${currency?.currency.name ?? 'Points'} balance: ${points} needed for ${money(amount)}, ${held} available`);
+  if (!currency || held < points)
+    refuse(400, `Insufficient ${currency?.currency.name ?? 'Points'} balance: ${points} needed for ${money(amount)}, ${held} available`);
   const spent = { currency: currencyRef(currency.currency), amount: -points };
   const change = effects(0, [[currency.currency.currency_id, -points]]);
   const order = book(ctx, m, { kind: 'loyalty-pay', storeId: store.id, posSession: session?.hash, effects: change, commit }, () => ({
-    date: now(), store, items: [], total: amount / 100, cashier: '', loyalty: [{ ...spent, type: 'Spend' }], rewards: [],
+    date: now(),
+    store,
+    items: [],
+    total: amount / 100,
+    cashier: '',
+    loyalty: [{ ...spent, type: 'Spend' }],
+    rewards: [],
     quickpay: { used: 0, loaded: 0, balance: m.quickPay },
   }));
   return orderReply(order, m, { amount: amount / 100, points: spent });
@@ -398,7 +465,8 @@ function submitOrder(/** @type {Ctx} */ ctx, /** @type {Record<string, any>} */ 
   const items = lines.map((/** @type {any} */ l, /** @type {number} */ i) => {
     const price = Number(l?.price);
     const quantity = Number(l?.quantity ?? 1);
-    if (!Number.isFinite(price) || !Number.isInteger(quantity) || quantity < 1) fail(400, `Invalid line_items[${i}]: needs a price and a whole quantity of 1 or more`);
+    if (!Number.isFinite(price) || !Number.isInteger(quantity) || quantity < 1)
+      fail(400, `Invalid line_items[${i}]: needs a price and a whole quantity of 1 or more`);
     return { id: l.id ?? i + 1, type: 'product', name: String(l.name ?? 'Item'), quantity, price };
   });
   const discounts = fields.discounts ?? [];
@@ -408,7 +476,10 @@ function submitOrder(/** @type {Ctx} */ ctx, /** @type {Record<string, any>} */ 
   const { member: m, session, commit } = customer(ctx, store, fields);
   const redeemed = discounts
     .filter((/** @type {any} */ d) => d && typeof d === 'object' && d.vendor_perk_redemption_id !== undefined)
-    .map((/** @type {any} */ d) => m.rewards.find((r) => String(r.id) === String(d.vendor_perk_redemption_id)) ?? fail(400, `Unknown reward ${d.vendor_perk_redemption_id}`));
+    .map(
+      (/** @type {any} */ d) =>
+        m.rewards.find((r) => String(r.id) === String(d.vendor_perk_redemption_id)) ?? fail(400, `Unknown reward ${d.vendor_perk_redemption_id}`),
+    );
 
   // every check before the first change: an order is processed whole or not at all
   if (receipt && ctx.state.orders.some((o) => o.storeId === store.id && o.kind === 'order' && o.receipt === receipt))
@@ -421,26 +492,40 @@ function submitOrder(/** @type {Ctx} */ ctx, /** @type {Record<string, any>} */ 
     if (balanceOf(m, id) + delta < 0)
       refuse(400, `Insufficient ${using[0].currency.name} balance for ${using.map((r) => r.name).join(', ')}: ${-delta} needed, ${balanceOf(m, id)} available`);
   }
-  const earned = Math.floor(cents(subtotal) * earnRate(m) / 100 + 1e-9);
+  const earned = Math.floor((cents(subtotal) * earnRate(m)) / 100 + 1e-9);
   const earning = earningCurrency(m, { open: earned > 0 });
   if (earned && earning) points.set(earning.currency.currency_id, (points.get(earning.currency.currency_id) ?? 0) + earned);
   const payments = session ? ctx.state.orders.filter((o) => o.posSession === session.hash && o.kind !== 'order' && !o.voided && !o.partOf) : [];
 
-  const order = book(ctx, m, { kind: 'order', receipt, storeId: store.id, posSession: session?.hash, effects: { quickPay: 0, points, tierPoints: earned }, commit }, () => {
-    /** @type {HistoryRow['loyalty']} */
-    const loyalty = [
-      ...(earned && earning ? [{ currency: currencyRef(earning.currency), amount: earned, type: /** @type {const} */ ('Earn') }] : []),
-      ...redeemed.map((r) => ({ currency: { currency_id: r.currency.id, name: r.currency.name }, amount: -r.cost, type: /** @type {const} */ ('Spend') })),
-      ...payments.flatMap((p) => p.row.loyalty),
-    ];
-    const sum = (/** @type {'used' | 'loaded'} */ key) => payments.reduce((c, p) => c + cents(p.row.quickpay[key]), 0) / 100;
-    return {
-      date, store, items, total, cashier, loyalty, rewards: redeemed.map((r) => ({ id: r.id, name: r.name })),
-      quickpay: { used: sum('used'), loaded: sum('loaded'), balance: m.quickPay },
-    };
-  });
+  const order = book(
+    ctx,
+    m,
+    { kind: 'order', receipt, storeId: store.id, posSession: session?.hash, effects: { quickPay: 0, points, tierPoints: earned }, commit },
+    () => {
+      /** @type {HistoryRow['loyalty']} */
+      const loyalty = [
+        ...(earned && earning ? [{ currency: currencyRef(earning.currency), amount: earned, type: /** @type {const} */ ('Earn') }] : []),
+        ...redeemed.map((r) => ({ currency: { currency_id: r.currency.id, name: r.currency.name }, amount: -r.cost, type: /** @type {const} */ ('Spend') })),
+        ...payments.flatMap((p) => p.row.loyalty),
+      ];
+      const sum = (/** @type {'used' | 'loaded'} */ key) => payments.reduce((c, p) => c + cents(p.row.quickpay[key]), 0) / 100;
+      return {
+        date,
+        store,
+        items,
+        total,
+        cashier,
+        loyalty,
+        rewards: redeemed.map((r) => ({ id: r.id, name: r.name })),
+        quickpay: { used: sum('used'), loaded: sum('loaded'), balance: m.quickPay },
+      };
+    },
+  );
   // the session's payments become part of the order: one visit in the history, voided with it
-  removeRows(m, payments.map((p) => p.row));
+  removeRows(
+    m,
+    payments.map((p) => p.row),
+  );
   for (const p of payments) Object.assign(p, { partOf: order, row: order.row });
   order.payments = payments;
   return orderReply(order, m, { date, subtotal, total, loyalty: order.row.loyalty, rewards: order.row.rewards, payments: payments.map((p) => p.reference) });

@@ -125,7 +125,14 @@ function richLedger() {
   for (let i = 0; i < 200; i++) {
     const ms = end - i * 1.7 * DAY;
     const receipt = { receipt_id: 88_000 + i, retailer_basket_code: `ACME-${String(88_000 + i)}` };
-    if (i % 40 === 5) rows.push(row(ms + 60_000, -450, 'points', '€15 voucher for 450 points', { contributing_campaign_id: 2013, contributing_campaign_type: 'interaction', kind: 'exchange' }));
+    if (i % 40 === 5)
+      rows.push(
+        row(ms + 60_000, -450, 'points', '€15 voucher for 450 points', {
+          contributing_campaign_id: 2013,
+          contributing_campaign_type: 'interaction',
+          kind: 'exchange',
+        }),
+      );
     rows.push(row(ms, 5 + ((i * 7) % 23), 'points', i % 9 === 0 ? 'Café bonus — double points' : 'Purchase', { ...receipt, contributing_campaign_id: 160 }));
     if (i % 3) rows.push(row(ms, Math.round(((i * 13) % 40) + 10) / 20, 'cashback', 'Cashback', { ...receipt, contributing_campaign_id: 161 }));
   }
@@ -161,17 +168,80 @@ export function campaignsFor(/** @type {SpaazaMember} */ m) {
   const u = m.user_info;
   const standard = { award_count: 0, total_amount_awarded: 0 };
   return [
-    { id: 159, type: 'loyalty', title: 'Acme levels', description: 'Bronze, Silver and Gold', active: true, is_active: true, user_progress: { campaign_id: 159, ...u.loyalty_status } },
-    { id: 157, type: 'points_wallet', title: 'Points', active: true, is_active: true,
-      user_progress: { currency: { code: 'PTS', display_position: 'after', id: 7, name_en: 'Points', symbol: 'pts' }, is_redeemable: false, saved_amount: u.points_wallet_total, total_amount: u.points_wallet_total } },
-    { id: 158, type: 'wallet', title: 'Cashback', active: true, is_active: true,
-      user_progress: { currency: { code: 'EUR', display_position: 'before', id: 1, name_en: 'Euro', symbol: '€' }, is_redeemable: true, saved_amount: u.total_cashback_balance, total_amount: u.total_cashback_balance } },
-    { id: 2013, type: 'interaction', title: '€15 voucher for 450 points', description: 'Exchange 450 points for a €15 voucher.', active: true, is_active: true,
-      point_cost: 450, point_cost_method: 'points', point_cost_method_wallet_campaign_id: 157, recipient_reward_method: 'voucher', recipient_reward_amount: 15, user_progress: standard },
-    { id: 2014, type: 'interaction', title: 'Tote bag for 2000 points', description: 'The Acme canvas tote.', active: true, is_active: true,
-      point_cost: 2000, point_cost_method: 'points', point_cost_method_wallet_campaign_id: 157, recipient_reward_method: 'voucher', recipient_reward_amount: 0, user_progress: standard },
-    { id: 2020, type: 'item_purchase_count', title: 'Coffee card: every 10th coffee free', description: 'Collect a stamp with every coffee.', active: true, is_active: true,
-      target_count: 10, current_count: m.stamps, user_progress: standard },
+    {
+      id: 159,
+      type: 'loyalty',
+      title: 'Acme levels',
+      description: 'Bronze, Silver and Gold',
+      active: true,
+      is_active: true,
+      user_progress: { campaign_id: 159, ...u.loyalty_status },
+    },
+    {
+      id: 157,
+      type: 'points_wallet',
+      title: 'Points',
+      active: true,
+      is_active: true,
+      user_progress: {
+        currency: { code: 'PTS', display_position: 'after', id: 7, name_en: 'Points', symbol: 'pts' },
+        is_redeemable: false,
+        saved_amount: u.points_wallet_total,
+        total_amount: u.points_wallet_total,
+      },
+    },
+    {
+      id: 158,
+      type: 'wallet',
+      title: 'Cashback',
+      active: true,
+      is_active: true,
+      user_progress: {
+        currency: { code: 'EUR', display_position: 'before', id: 1, name_en: 'Euro', symbol: '€' },
+        is_redeemable: true,
+        saved_amount: u.total_cashback_balance,
+        total_amount: u.total_cashback_balance,
+      },
+    },
+    {
+      id: 2013,
+      type: 'interaction',
+      title: '€15 voucher for 450 points',
+      description: 'Exchange 450 points for a €15 voucher.',
+      active: true,
+      is_active: true,
+      point_cost: 450,
+      point_cost_method: 'points',
+      point_cost_method_wallet_campaign_id: 157,
+      recipient_reward_method: 'voucher',
+      recipient_reward_amount: 15,
+      user_progress: standard,
+    },
+    {
+      id: 2014,
+      type: 'interaction',
+      title: 'Tote bag for 2000 points',
+      description: 'The Acme canvas tote.',
+      active: true,
+      is_active: true,
+      point_cost: 2000,
+      point_cost_method: 'points',
+      point_cost_method_wallet_campaign_id: 157,
+      recipient_reward_method: 'voucher',
+      recipient_reward_amount: 0,
+      user_progress: standard,
+    },
+    {
+      id: 2020,
+      type: 'item_purchase_count',
+      title: 'Coffee card: every 10th coffee free',
+      description: 'Collect a stamp with every coffee.',
+      active: true,
+      is_active: true,
+      target_count: 10,
+      current_count: m.stamps,
+      user_progress: standard,
+    },
     { id: 136, type: 'signup', title: 'Welcome', active: true, is_active: true, user_progress: standard },
     { id: 2030, type: 'birthday', title: 'Birthday treat', active: true, is_active: true, ...CAMPAIGN_RULES[2030], user_progress: standard },
   ];
@@ -192,14 +262,33 @@ export function buildSpaaza() {
   });
   const rich = member(
     user({
-      id: 4000002, user_id: 4000002, username: 'rich@example.com', first_name: 'Rita', last_name: 'Rich', birthday: '1988-02-29',
-      phone_number: '+31612345678', language: 'nl', member_number: '2200104000021', entity_code: { code: '2200104000021', type: 'custom' },
-      points_wallet_total: 1240, total_cashback_balance: 12.5, number_of_purchases: 200, referral_code: 'rita42',
+      id: 4000002,
+      user_id: 4000002,
+      username: 'rich@example.com',
+      first_name: 'Rita',
+      last_name: 'Rich',
+      birthday: '1988-02-29',
+      phone_number: '+31612345678',
+      language: 'nl',
+      member_number: '2200104000021',
+      entity_code: { code: '2200104000021', type: 'custom' },
+      points_wallet_total: 1240,
+      total_cashback_balance: 12.5,
+      number_of_purchases: 200,
+      referral_code: 'rita42',
       mailing_list: { mailing_list_sub_offered: true, mailing_list_subscribed: false, printed_mailing_list_subscribed: false },
       loyalty_status: {
-        campaign_id: 159, loyalty_level_id: 2, name: 'Silver', description: 'For our regulars', date_reached: '2024-03-01T00:00:00+00:00',
-        last_review_date: '2025-03-01T00:00:00+00:00', next_review_date: '2026-03-01T00:00:00+00:00', monetary_balance_current: 12.5,
-        points_balance_current: 640, points_to_proceed_next_level: 360, points_to_remain_current_level: 0,
+        campaign_id: 159,
+        loyalty_level_id: 2,
+        name: 'Silver',
+        description: 'For our regulars',
+        date_reached: '2024-03-01T00:00:00+00:00',
+        last_review_date: '2025-03-01T00:00:00+00:00',
+        next_review_date: '2026-03-01T00:00:00+00:00',
+        monetary_balance_current: 12.5,
+        points_balance_current: 640,
+        points_to_proceed_next_level: 360,
+        points_to_remain_current_level: 0,
       },
     }),
     '1240 points, €12.50 cashback, level Silver (360 points to the next), vouchers to claim and unclaim, 200 purchases in the ledger.',
@@ -209,9 +298,24 @@ export function buildSpaaza() {
       vouchers: [
         voucher(501, '€5 welcome voucher', { voucher_text: '€5 off your next purchase', voucher_description: 'Valid on everything in store.' }),
         voucher(502, '€2.50 thank-you', { voucher_status: 'claimed', voucher_amount: 2.5, voucher_text: 'Set aside for your next purchase' }),
-        voucher(503, 'Free cinema ticket', { list: 'honour_vouchers', voucher_type: 'honour', voucher_honour_code: 'CINE-7781', voucher_amount: 0,
-          voucher_description: 'Show the code at the Pathé box office.', campaign_id: 2030, campaign_type: 'birthday', campaign_title: 'Birthday treat' }),
-        voucher(504, 'Free coffee', { voucher_status: 'claimed', voucher_locked: true, voucher_amount: 3, campaign_id: 2020, campaign_type: 'item_purchase_count', campaign_title: 'Coffee card' }),
+        voucher(503, 'Free cinema ticket', {
+          list: 'honour_vouchers',
+          voucher_type: 'honour',
+          voucher_honour_code: 'CINE-7781',
+          voucher_amount: 0,
+          voucher_description: 'Show the code at the Pathé box office.',
+          campaign_id: 2030,
+          campaign_type: 'birthday',
+          campaign_title: 'Birthday treat',
+        }),
+        voucher(504, 'Free coffee', {
+          voucher_status: 'claimed',
+          voucher_locked: true,
+          voucher_amount: 3,
+          campaign_id: 2020,
+          campaign_type: 'item_purchase_count',
+          campaign_title: 'Coffee card',
+        }),
         voucher(505, 'Used voucher', { voucher_status: 'redeemed' }),
         voucher(506, 'Expired voucher', { voucher_expiry_datetime_utc: utc(Date.now() - DAY) }),
       ],
@@ -219,8 +323,18 @@ export function buildSpaaza() {
   );
   const empty = member(
     user({
-      id: 4000003, user_id: 4000003, username: 'empty@example.com', first_name: 'Evan', last_name: 'Empty', birthday: null, phone_number: null,
-      member_number: '4000003', entity_code: { code: '4000003', type: 'regular' }, points_wallet_total: 0, referral_code: 'evan00', referred: false,
+      id: 4000003,
+      user_id: 4000003,
+      username: 'empty@example.com',
+      first_name: 'Evan',
+      last_name: 'Empty',
+      birthday: null,
+      phone_number: null,
+      member_number: '4000003',
+      entity_code: { code: '4000003', type: 'regular' },
+      points_wallet_total: 0,
+      referral_code: 'evan00',
+      referred: false,
       loyalty_status: { ...SEED_USER.loyalty_status, points_balance_current: 0 },
     }),
     'A brand-new member: 0 points, no level, vouchers or ledger rows.',
@@ -231,6 +345,11 @@ export function buildSpaaza() {
 /** The seeded Spaaza members' credentials, for tests and the demo (`GET /__sandbox/members?backend=spaaza`). */
 export const SPAAZA_MEMBERS = Object.freeze(
   [...buildSpaaza().members.values()].map((m) =>
-    Object.freeze({ email: m.user_info.username, password: m.password, name: `${m.user_info.first_name} ${m.user_info.last_name}`, description: m.description }),
+    Object.freeze({
+      email: m.user_info.username,
+      password: m.password,
+      name: `${m.user_info.first_name} ${m.user_info.last_name}`,
+      description: m.description,
+    }),
   ),
 );

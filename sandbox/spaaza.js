@@ -30,7 +30,11 @@ const NAMES = /** @type {Record<number, string>} */ ({
  * Spaaza's numeric code (a bare 401 is code 6, a 405 code 4), `extra.root.name` a name of the
  * sandbox's own for errors the reference gives no code for (those carry no `code`).
  */
-export function spaazaEnvelope(/** @type {number} */ status, /** @type {string} */ description, /** @type {{ code?: number, root?: Record<string, unknown> }} */ extra = {}) {
+export function spaazaEnvelope(
+  /** @type {number} */ status,
+  /** @type {string} */ description,
+  /** @type {{ code?: number, root?: Record<string, unknown> }} */ extra = {},
+) {
   const code = extra.code ?? /** @type {Record<number, number>} */ ({ 401: 6, 405: 4 })[status];
   const name = extra.root?.name ?? (code === undefined ? undefined : NAMES[code]) ?? (status === 404 ? 'no_route_found' : 'sandbox_error');
   return { result: { code: 2, status: 'error' }, error: { ...(code === undefined ? {} : { code }), name, description } };
@@ -63,11 +67,27 @@ export const spaazaApi = {
 
 // --- session --------------------------------------------------------------------------------
 
-const LOGIN_USER_FIELDS = ['id', 'user_id', 'first_name', 'last_name', 'gender', 'birthday', 'username', 'mailing_list', 'entity_code', 'member_number', 'opt_in_programme', 'registered', 'loyalty_status'];
+const LOGIN_USER_FIELDS = [
+  'id',
+  'user_id',
+  'first_name',
+  'last_name',
+  'gender',
+  'birthday',
+  'username',
+  'mailing_list',
+  'entity_code',
+  'member_number',
+  'opt_in_programme',
+  'registered',
+  'loyalty_status',
+];
 
 /** A login ends the user's other sessions, as Spaaza's does (reference §5.2). */
 function login(/** @type {Ctx} */ { state, body }) {
-  const username = String(body.username ?? '').trim().toLowerCase();
+  const username = String(body.username ?? '')
+    .trim()
+    .toLowerCase();
   const member = [...state.spaaza.members.values()].find((m) => m.user_info.username.toLowerCase() === username);
   if (!member || !username || body.password !== member.password) return refuse(401, 5, 'The password is wrong or the user does not exist.');
   const u = member.user_info;
@@ -112,7 +132,10 @@ const ALTERABLE = {
   ],
   birthday: [(v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && Date.parse(v) < Date.now() ? v : undefined), 'must be a past date as YYYY-MM-DD'],
   gender: [text, 'must be a non-empty string'],
-  language: [(v) => (v === '' ? null : typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z\d]{2,8})*$/.test(v) ? v : undefined), 'must be a language tag such as en-US'],
+  language: [
+    (v) => (v === '' ? null : typeof v === 'string' && /^[a-z]{2,3}(-[A-Za-z\d]{2,8})*$/.test(v) ? v : undefined),
+    'must be a language tag such as en-US',
+  ],
   country_code: [(v) => (typeof v === 'string' && /^[A-Z]{2}$/.test(v) ? v : undefined), 'must be an ISO 3166 alpha-2 code'],
   ...Object.fromEntries(
     ['streetname', 'housenumber', 'housenumber_extension', 'line_2', 'line_3', 'postalcode', 'towncity', 'regionstate'].map((k) => [`address_${k}`, address]),
@@ -146,7 +169,8 @@ function alterUser(/** @type {Ctx} */ { member, body }) {
 function deleteUser(/** @type {Ctx} */ { state, member, body }) {
   if (Object.keys(body).length) invalid('Identifiers must not be sent under user authentication');
   const u = member.user_info;
-  for (const k of Object.keys(u)) if (/^address_|^(phone_number|birthday|gender|authentication_point_identifier|auxiliary_identifier|member_number)$/.test(k)) u[k] = null;
+  for (const k of Object.keys(u))
+    if (/^address_|^(phone_number|birthday|gender|authentication_point_identifier|auxiliary_identifier|member_number)$/.test(k)) u[k] = null;
   Object.assign(u, { first_name: 'Deleted', last_name: 'Deleted', username: `${u.user_id}@deleted.spaaza.com`, registered: false, obfuscated: true });
   u.mailing_list = { mailing_list_sub_offered: false, mailing_list_subscribed: false, printed_mailing_list_subscribed: false };
   u.opt_in_programme = { ...u.opt_in_programme, programme_opted_in: false };
@@ -170,8 +194,14 @@ function vouchers(/** @type {Ctx} */ { member }) {
 /** claim-voucher / unclaim-voucher by `voucher_key` (or `voucher_id`); an unknown voucher is warning 183 on a 200. */
 function claim(/** @type {Ctx} */ { member, body }, /** @type {boolean} */ on) {
   const type = on ? 'claim-voucher' : 'unclaim-voucher';
-  const v = member.vouchers.find((x) => x.voucher_key === body.voucher_key || (body.voucher_id !== undefined && String(x.voucher_id) === String(body.voucher_id)));
-  if (!v) return { ...ok(type), warnings: [{ code: 183, name: 'voucher_not_found', description: 'No voucher was found.', message: { key: String(body.voucher_key ?? '') } }] };
+  const v = member.vouchers.find(
+    (x) => x.voucher_key === body.voucher_key || (body.voucher_id !== undefined && String(x.voucher_id) === String(body.voucher_id)),
+  );
+  if (!v)
+    return {
+      ...ok(type),
+      warnings: [{ code: 183, name: 'voucher_not_found', description: 'No voucher was found.', message: { key: String(body.voucher_key ?? '') } }],
+    };
   if (/** @type {Record<number, { allows_end_user_to_claim_voucher?: boolean }>} */ (CAMPAIGN_RULES)[v.campaign_id]?.allows_end_user_to_claim_voucher === false)
     refuse(500, 68, 'Permission denied: vouchers of this campaign are claimed at the partner, not here.');
   if (v.voucher_status === 'redeemed') refuse(500, 68, 'Permission denied: this voucher has been used.');
@@ -194,15 +224,19 @@ function campaigns(/** @type {Ctx} */ { member, url }) {
 /** user-wallet-ledger: `type` `points` (the points wallet) or `wallet` (default: cashback), newest first. */
 function ledger(/** @type {Ctx} */ { member, url }) {
   const type = url.searchParams.get('type') ?? 'wallet';
-  const wallet = /** @type {Record<string, string>} */ ({ points: 'points_wallet', wallet: 'wallet' })[type] ?? invalid(`Invalid type: ${type} (points or wallet)`);
+  const wallet =
+    /** @type {Record<string, string>} */ ({ points: 'points_wallet', wallet: 'wallet' })[type] ?? invalid(`Invalid type: ${type} (points or wallet)`);
   return ok('user-wallet-ledger', { type: wallet, ledger: member.ledger.filter((r) => r.wallet_campaign_type === wallet) });
 }
 
 // --- control --------------------------------------------------------------------------------
 
 /** `PATCH /__sandbox/members/{username}?backend=spaaza` `{ points?, cashback? }`: changes a member as a till would. */
-export function patchSpaazaMember(/** @type {{ state: import('./state.js').State, params: Record<string, string>, body: Record<string, any> }} */ { state, params, body }) {
-  const member = [...state.spaaza.members.values()].find((m) => m.user_info.username.toLowerCase() === params.email.toLowerCase()) ?? fail(404, `No member ${params.email}`);
+export function patchSpaazaMember(
+  /** @type {{ state: import('./state.js').State, params: Record<string, string>, body: Record<string, any> }} */ { state, params, body },
+) {
+  const member =
+    [...state.spaaza.members.values()].find((m) => m.user_info.username.toLowerCase() === params.email.toLowerCase()) ?? fail(404, `No member ${params.email}`);
   const fields = /** @type {Record<string, string>} */ ({ points: 'points_wallet_total', cashback: 'total_cashback_balance' });
   const changes = Object.entries(body).map(([key, value]) => {
     if (!Object.hasOwn(fields, key)) fail(400, `Unknown member change "${key}" (use points, cashback)`);
@@ -215,18 +249,20 @@ export function patchSpaazaMember(/** @type {{ state: import('./state.js').State
 
 // --- routing --------------------------------------------------------------------------------
 
-const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
-  ['POST', '/auth/login', login, { public: true }],
-  ['DELETE', '/auth/logout', logout],
-  ['GET', '/internal/get-user', ({ member }) => ok('get-user', { user_info: member.user_info })],
-  ['PUT', '/internal/alter-user', alterUser],
-  ['GET', '/get-user-vouchers', vouchers],
-  ['PUT|POST', '/claim-voucher', (ctx) => claim(ctx, true)],
-  ['PUT|POST', '/unclaim-voucher', (ctx) => claim(ctx, false)],
-  ['GET', '/get-campaigns', campaigns],
-  ['GET', '/user-wallet-ledger', ledger],
-  ['DELETE', '/delete-user', deleteUser],
-]));
+const match = router(
+  /** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
+    ['POST', '/auth/login', login, { public: true }],
+    ['DELETE', '/auth/logout', logout],
+    ['GET', '/internal/get-user', ({ member }) => ok('get-user', { user_info: member.user_info })],
+    ['PUT', '/internal/alter-user', alterUser],
+    ['GET', '/get-user-vouchers', vouchers],
+    ['PUT|POST', '/claim-voucher', (ctx) => claim(ctx, true)],
+    ['PUT|POST', '/unclaim-voucher', (ctx) => claim(ctx, false)],
+    ['GET', '/get-campaigns', campaigns],
+    ['GET', '/user-wallet-ledger', ledger],
+    ['DELETE', '/delete-user', deleteUser],
+  ]),
+);
 
 /** Calls that do without the app-hostname header: logout (session headers only), and alter-user (reference §15 q3: either way). */
 const APP_OPTIONAL = ['/auth/logout', '/internal/alter-user'];
@@ -238,7 +274,10 @@ const LOGGED_HEADERS = ['x-spaaza-session-user-id', 'x-spaaza-session-key', 'x-s
  */
 export async function spaaza(/** @type {RequestContext} */ ctx) {
   const { req, entry, member } = ctx;
-  if (entry) entry.headers = Object.fromEntries(LOGGED_HEADERS.flatMap((h) => (header(req, h) === null ? [] : [[h, h.endsWith('key') ? '***' : String(header(req, h))]])));
+  if (entry)
+    entry.headers = Object.fromEntries(
+      LOGGED_HEADERS.flatMap((h) => (header(req, h) === null ? [] : [[h, h.endsWith('key') ? '***' : String(header(req, h))]])),
+    );
   const { route } = match(req.method ?? 'GET', ctx.path);
   const app = header(req, 'x-spaaza-myprice-app-hostname') ?? header(req, 'x-myprice-app-hostname');
   if (app === null ? !APP_OPTIONAL.includes(ctx.path) : app !== SPAAZA_APP)

@@ -95,7 +95,10 @@ const text = (/** @type {unknown} */ v) => (typeof v === 'string' && v.trim() ? 
 const PROFILE_FIELDS = {
   first_name: [text, 'must be a non-empty string'],
   last_name: [text, 'must be a non-empty string'],
-  email_address: [(v) => (typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? v.trim().toLowerCase() : undefined), 'must be an email address'],
+  email_address: [
+    (v) => (typeof v === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? v.trim().toLowerCase() : undefined),
+    'must be an email address',
+  ],
   phone_number: [
     (v) => {
       const raw = typeof v === 'object' && v !== null ? `${v.code ?? ''}${v.number ?? ''}` : v;
@@ -106,8 +109,10 @@ const PROFILE_FIELDS = {
   birthdate: [(v) => (Number.isInteger(v) ? v : undefined), 'must be Unix seconds'],
   contact_consent: [(v) => (Number.isInteger(v) && v >= 0 && v <= 3 ? v : undefined), 'must be an integer from 0 to 3'],
   language: [(v) => (Number.isInteger(v) && v > 0 ? v : undefined), 'must be a language id'],
-  password: [(v) => (typeof v === 'string' && /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{6,}$/.test(v) ? v : undefined),
-    'must have 6+ characters with an upper-case letter, a lower-case letter and a digit'],
+  password: [
+    (v) => (typeof v === 'string' && /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{6,}$/.test(v) ? v : undefined),
+    'must have 6+ characters with an upper-case letter, a lower-case letter and a digit',
+  ],
 };
 
 /** Validates everything first, then stores; answers 200 with an empty body like the real server. */
@@ -229,7 +234,9 @@ const luhn = (/** @type {string} */ number) =>
   [...number].reverse().reduce((sum, d, i) => {
     const n = Number(d) * (i % 2 ? 2 : 1);
     return sum + (n > 9 ? n - 9 : n);
-  }, 0) % 10 === 0;
+  }, 0) %
+    10 ===
+  0;
 
 function addCard(/** @type {Ctx} */ { state, member, body }, /** @type {CardKind} */ kind) {
   const number = String(body.number ?? '').replace(/[\s-]/g, '');
@@ -294,29 +301,34 @@ function finalizeDeletion(/** @type {Ctx} */ { state, member, params, body }) {
 
 // --- routing --------------------------------------------------------------------------------
 
-const match = router(/** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
-  ['POST', '/user/authenticate', authenticate, { public: true }],
-  ['GET', '/user/logout', logout],
-  ['GET', '/user/profile', profile],
-  ['PUT', '/user/profile', updateProfile],
-  ['GET', '/user/quick-pay/balance', quickPayBalance],
-  ['GET', '/user/currency/balance', ({ member }) => member.currencies],
-  ['GET', '/user/reward/list', rewardList],
-  ['GET', '/vendor/:vendor/customers/:user/history', (ctx) => paginate(ctx, ctx.member.history, historyItem)],
-  ['GET', '/user/transaction/list', transactionList],
-  ...CARD_KINDS.flatMap((kind) => /** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
-    ['GET', `${kind.path}/list`, (ctx) => paginate(ctx, cardsOf(ctx.member, kind), formatCard)],
-    ['POST', `${kind.path}/add`, (ctx) => addCard(ctx, kind)],
-    ['PUT', `${kind.path}/lost`, (ctx) => markLost(ctx, kind, true)],
-    ['PUT', `${kind.path}/found`, (ctx) => markLost(ctx, kind, false)],
-    ['DELETE', kind.path, (ctx) => removeCard(ctx, kind)],
-  ])),
-  ['POST', '/user/token/request', requestToken],
-  ['DELETE|GET', '/vendor/:vendor/customers/:user/submit', submitDeletion],
-  ['DELETE', '/vendor/:vendor/customers', finalizeDeletion],
-  ['DELETE', '/vendor/:vendor/customers/:user', finalizeDeletion, { public: true }],
-  ...posRoutes, // merchant side (api_key), sandbox/pos.js
-]));
+const match = router(
+  /** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
+    ['POST', '/user/authenticate', authenticate, { public: true }],
+    ['GET', '/user/logout', logout],
+    ['GET', '/user/profile', profile],
+    ['PUT', '/user/profile', updateProfile],
+    ['GET', '/user/quick-pay/balance', quickPayBalance],
+    ['GET', '/user/currency/balance', ({ member }) => member.currencies],
+    ['GET', '/user/reward/list', rewardList],
+    ['GET', '/vendor/:vendor/customers/:user/history', (ctx) => paginate(ctx, ctx.member.history, historyItem)],
+    ['GET', '/user/transaction/list', transactionList],
+    ...CARD_KINDS.flatMap(
+      (kind) =>
+        /** @type {import('./http.js').RouteDef<Ctx>[]} */ ([
+          ['GET', `${kind.path}/list`, (ctx) => paginate(ctx, cardsOf(ctx.member, kind), formatCard)],
+          ['POST', `${kind.path}/add`, (ctx) => addCard(ctx, kind)],
+          ['PUT', `${kind.path}/lost`, (ctx) => markLost(ctx, kind, true)],
+          ['PUT', `${kind.path}/found`, (ctx) => markLost(ctx, kind, false)],
+          ['DELETE', kind.path, (ctx) => removeCard(ctx, kind)],
+        ]),
+    ),
+    ['POST', '/user/token/request', requestToken],
+    ['DELETE|GET', '/vendor/:vendor/customers/:user/submit', submitDeletion],
+    ['DELETE', '/vendor/:vendor/customers', finalizeDeletion],
+    ['DELETE', '/vendor/:vendor/customers/:user', finalizeDeletion, { public: true }],
+    ...posRoutes, // merchant side (api_key), sandbox/pos.js
+  ]),
+);
 
 /**
  * Routes one request (path relative to `/spoonity`, `.json` suffix and the docs' `card3rdparty`

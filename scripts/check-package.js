@@ -98,7 +98,8 @@ for (const [entry, value] of Object.entries(pkg.exports ?? {})) {
   const field = `exports "${entry}"`;
   if (typeof value === 'string') {
     checkTarget(field, value);
-    if (/^\.\/dist\/.*\.js$/.test(value) && !(entry in UNTYPED)) problems.push(`${field} is a JavaScript module without "types": give it { "types", "default" }.`);
+    if (/^\.\/dist\/.*\.js$/.test(value) && !(entry in UNTYPED))
+      problems.push(`${field} is a JavaScript module without "types": give it { "types", "default" }.`);
     continue;
   }
   const conditions = Object.keys(value);
@@ -110,7 +111,8 @@ for (const [entry, value] of Object.entries(pkg.exports ?? {})) {
 // ---- licence --------------------------------------------------------------------------------
 const license = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].map((f) => join(root, f)).find((f) => existsSync(f));
 if (!license) problems.push(`No LICENSE file, although package.json says "license": "${pkg.license}".`);
-else if (pkg.license === 'MIT' && !/^MIT License/m.test(readFileSync(license, 'utf8'))) problems.push(`${relative(root, license)} is not the MIT License that package.json names.`);
+else if (pkg.license === 'MIT' && !/^MIT License/m.test(readFileSync(license, 'utf8')))
+  problems.push(`${relative(root, license)} is not the MIT License that package.json names.`);
 
 if (problems.length) {
   for (const p of problems) console.error(`check-package: ${p}`);

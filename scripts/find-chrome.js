@@ -18,11 +18,7 @@ export function findChrome() {
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-export const FIREFOX_CANDIDATES = [
-  '/usr/bin/firefox-esr',
-  '/usr/bin/firefox',
-  '/Applications/Firefox.app/Contents/MacOS/firefox',
-];
+export const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
 /**
  * The Firefox the suite also runs in, or undefined: FIREFOX_PATH (`none` turns Firefox off), else
@@ -38,7 +34,7 @@ export function findFirefox() {
 function install() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
-  console.log('Chromium not found: installing Debian\'s chromium package (apt-get install -y chromium)…');
+  console.log("Chromium not found: installing Debian's chromium package (apt-get install -y chromium)…");
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });

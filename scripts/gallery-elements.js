@@ -5,16 +5,16 @@
 /** @type {Record<string, { html: string, ready: string }>} `ready`: the body of a check of the element's shadow root `root` */
 export const GALLERY = {
   'loyalty-balance': { html: '<loyalty-balance></loyalty-balance>', ready: "root.textContent.includes('182.35')" },
-  'reward-progress': { html: '<reward-progress limit="3"></reward-progress>', ready: "root.querySelector('[part~=\"reward\"]')" },
+  'reward-progress': { html: '<reward-progress limit="3"></reward-progress>', ready: 'root.querySelector(\'[part~="reward"]\')' },
   'transaction-history': {
     html: '<transaction-history currency="CAD" limit="4"></transaction-history>',
-    ready: "root.querySelectorAll('[part~=\"row\"]').length === 4",
+    ready: 'root.querySelectorAll(\'[part~="row"]\').length === 4',
   },
   'checkin-code': { html: '<checkin-code></checkin-code>', ready: "root.querySelector('svg')" },
   'card-wallet': { html: '<card-wallet kinds="first-party third-party"></card-wallet>', ready: "root.textContent.includes('5509')" },
   'loyalty-sign-in': { html: '<loyalty-sign-in></loyalty-sign-in>', ready: "root.textContent.includes('Signed in as')" },
   'profile-form': { html: '<profile-form></profile-form>', ready: "root.querySelector('input')?.value" },
-  'account-deletion': { html: '<account-deletion></account-deletion>', ready: "root.querySelector('[part~=\"delete\"]')" },
+  'account-deletion': { html: '<account-deletion></account-deletion>', ready: 'root.querySelector(\'[part~="delete"]\')' },
 };
 
 /** `<loyalty-session>` draws nothing of its own. */
@@ -26,6 +26,6 @@ export function galleryOf(elements) {
     .filter((el) => !NOT_SHOWN.includes(el.tag))
     .map(({ tag }) => ({
       tag,
-      ...(GALLERY[tag] ?? { html: `<${tag}></${tag}>`, ready: "root.textContent.trim() && !root.querySelector('[part~=\"skeleton\"]')" }),
+      ...(GALLERY[tag] ?? { html: `<${tag}></${tag}>`, ready: 'root.textContent.trim() && !root.querySelector(\'[part~="skeleton"]\')' }),
     }));
 }

@@ -10,7 +10,11 @@ import { extname, join } from 'node:path';
 import { galleryOf } from './gallery-elements.js';
 import { ROOT } from './manifest.js';
 
-const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text) =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
@@ -25,7 +29,14 @@ export function apiReference(elements) {
   let out = '<!-- Generated from custom-elements.json by `npm run generate`: edit the JSDoc in src/, not this. -->\n\n';
   if (shared.length) {
     const readers = elements.filter((el) => el.cssProperties.some((p) => p.shared)).length;
-    out += `${readers === elements.length ? 'Every element' : `Every element but ${elements.filter((el) => !el.cssProperties.some((p) => p.shared)).map((el) => `\`<${el.tag}>\``).join(', ')}`} `;
+    out += `${
+      readers === elements.length
+        ? 'Every element'
+        : `Every element but ${elements
+            .filter((el) => !el.cssProperties.some((p) => p.shared))
+            .map((el) => `\`<${el.tag}>\``)
+            .join(', ')}`
+    } `;
     out += `also reads the shared custom properties (see [Theming](#theming)): ${shared.map((n) => `\`${n}\``).join(', ')}.\n\n`;
   }
   for (const el of elements) {
@@ -51,11 +62,26 @@ export function apiReference(elements) {
         ...propertiesOnly.map((p) => ['', `${code(p.name)}${p.readonly ? ' (read-only)' : ''}`, code(p.type), code(p.default), cell(p.description)]),
       ],
     );
-    out += table(['method', 'signature', 'description'], el.methods.map((m) => [code(`${m.name}()`), code(m.type), cell(m.description)]));
-    out += table(['event', 'type', 'when'], el.events.map((e) => [code(e.name), code(e.type), cell(e.description)]));
-    out += table(['part', 'description'], el.parts.map((p) => [code(p.name), cell(p.description)]));
-    out += table(['custom property', 'description'], own.map((p) => [code(p.name), cell(p.description)]));
-    out += table(['slot', 'description'], el.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]));
+    out += table(
+      ['method', 'signature', 'description'],
+      el.methods.map((m) => [code(`${m.name}()`), code(m.type), cell(m.description)]),
+    );
+    out += table(
+      ['event', 'type', 'when'],
+      el.events.map((e) => [code(e.name), code(e.type), cell(e.description)]),
+    );
+    out += table(
+      ['part', 'description'],
+      el.parts.map((p) => [code(p.name), cell(p.description)]),
+    );
+    out += table(
+      ['custom property', 'description'],
+      own.map((p) => [code(p.name), cell(p.description)]),
+    );
+    out += table(
+      ['slot', 'description'],
+      el.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+    );
     out += '</details>\n\n';
   }
   return out;

@@ -31,9 +31,7 @@ const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 function doc(text, indent) {
   if (!text) return '';
   const lines = text.replace(/\*\//g, '*\\/').split('\n');
-  return lines.length === 1
-    ? `${indent}/** ${lines[0]} */\n`
-    : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
+  return lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
 const EVENT_OF =
@@ -75,13 +73,14 @@ type ElementProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttribu
     for (const p of settable(el)) out += doc(p.description, '  ') + `  ${quote(p.name)}?: ${el.className}['${p.name}'];\n`;
     for (const a of kebabAttributes(el)) {
       const type = a.fieldName ? `AttributeValue<${el.className}['${a.fieldName}']>` : 'string';
-      const about = a.fieldName ? `Attribute of \`${a.fieldName}\`${a.description ? `: ${a.description}` : '.'}` : a.description ?? 'Attribute.';
+      const about = a.fieldName ? `Attribute of \`${a.fieldName}\`${a.description ? `: ${a.description}` : '.'}` : (a.description ?? 'Attribute.');
       out += doc(about, '  ') + `  '${a.name}'?: ${type};\n`;
     }
     for (const e of el.events) out += doc(e.description, '  ') + `  'on${e.name}'?: (event: EventOf<'${e.name}'>) => void;\n`;
     out += '}\n';
   }
-  out += "\ndeclare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n";
+  out +=
+    "\ndeclare module 'react' {\n  // eslint-disable-next-line @typescript-eslint/no-namespace -- React's JSX types are a namespace: augmenting them takes one\n  namespace JSX {\n    interface IntrinsicElements {\n";
   for (const el of elements) out += `      '${el.tag}': ElementProps<${el.className}, ${pascal(el.tag)}Props>;\n`;
   out += '    }\n  }\n}\n';
   return { [file]: out };
@@ -183,7 +182,9 @@ export async function staleFiles() {
   const expected = { 'custom-elements.json': manifest, ...outputs(manifest, read('README.md')) };
   return [
     ...Object.keys(expected).filter((path) => read(path) !== expected[path]),
-    ...generatedReact().filter((f) => !(f in expected)).map((f) => `${f} (no such element)`),
+    ...generatedReact()
+      .filter((f) => !(f in expected))
+      .map((f) => `${f} (no such element)`),
   ];
 }
 

@@ -37,7 +37,9 @@ export async function localeProblems(root = ROOT) {
       for (const m of messages) {
         if (!translated.has(m.name)) {
           const where = `${m.file.fileName.replace(`${root}/`, '')}:${m.file.getLineAndCharacterOfPosition(m.node.getStart()).line + 1}`;
-          problems.push(`${where}: no ${locale} translation of "${m.contents.map((c) => (typeof c === 'string' ? c : '${…}')).join('')}" (npm run localize:extract, translate xliff/${locale}.xlf, npm run localize:build)`);
+          problems.push(
+            `${where}: no ${locale} translation of "${m.contents.map((c) => (typeof c === 'string' ? c : '${…}')).join('')}" (npm run localize:extract, translate xliff/${locale}.xlf, npm run localize:build)`,
+          );
         }
       }
       const xlf = readFileSync(join(root, config.interchange.xliffDir, `${locale}.xlf`), 'utf8');
@@ -54,7 +56,8 @@ export async function localeProblems(root = ROOT) {
       } catch {
         committed = undefined;
       }
-      if (committed !== readFileSync(join(out, file), 'utf8')) problems.push(`${config.output.outputDir}/${file} is out of date with xliff/ (npm run localize:build)`);
+      if (committed !== readFileSync(join(out, file), 'utf8'))
+        problems.push(`${config.output.outputDir}/${file} is out of date with xliff/ (npm run localize:build)`);
     }
     return problems;
   } finally {

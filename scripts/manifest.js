@@ -55,9 +55,7 @@ export function elementsOf(manifest) {
     for (const decl of mod.declarations ?? []) {
       if (!decl.customElement || !decl.tagName) continue;
       // the module that registers the tag: a define.ts that re-exports the class
-      const defineModule = modules.find(
-        (m) => m.path.endsWith('/define.ts') && (m.exports ?? []).some((e) => e.name === decl.name),
-      )?.path;
+      const defineModule = modules.find((m) => m.path.endsWith('/define.ts') && (m.exports ?? []).some((e) => e.name === decl.name))?.path;
       if (!defineModule) throw new Error(`no define.ts module exports ${decl.name} (<${decl.tagName}>)`);
       const members = decl.members ?? [];
       const text = (d) => d.type?.text;

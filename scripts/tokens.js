@@ -71,22 +71,23 @@ export function checkTokens({ sources, readme = '', themes = [] }) {
   const inReadme = new Set(readmeTokens(readme));
   const docNames = new Set(documented.keys());
   // the demo's merchant themes (demo/themes/*.css) may set documented tokens only
-  const inThemes = themes.flatMap(({ path, text }) =>
-    [...stripComments(text).matchAll(/(--loyalty-[\w-]+)\s*:/g)].map((m) => ({ path, name: m[1] })),
-  );
+  const inThemes = themes.flatMap(({ path, text }) => [...stripComments(text).matchAll(/(--loyalty-[\w-]+)\s*:/g)].map((m) => ({ path, name: m[1] })));
 
   // where each token must be documented: a shared one on the base class (no @tag), an element's
   // own `--loyalty-<tag without "loyalty-">-*` on that element
   const misplaced = [];
   for (const name of sorted(new Set([...used, ...docNames]))) {
     const stem = name.slice('--loyalty-'.length);
-    const owner = SHARED.test(name)
-      ? undefined
-      : [...tags].sort((a, b) => b.length - a.length).find((t) => stem.startsWith(`${t.replace(/^loyalty-/, '')}-`));
+    const owner = SHARED.test(name) ? undefined : [...tags].sort((a, b) => b.length - a.length).find((t) => stem.startsWith(`${t.replace(/^loyalty-/, '')}-`));
     const expected = SHARED.test(name) ? 'LoyaltyElement (shared)' : owner ? `<${owner}>` : undefined;
     const on = documented.get(name);
-    if (!expected) misplaced.push({ name, problem: 'neither a shared token (--loyalty-color-*, --loyalty-font-*, --loyalty-radius, --loyalty-space-*) nor --loyalty-<tag>-* of an element' });
-    else if (on && on.some((t) => t !== owner)) misplaced.push({ name, problem: `documented on ${on.map((t) => (t ? `<${t}>` : 'LoyaltyElement')).join(', ')}, belongs on ${expected}` });
+    if (!expected)
+      misplaced.push({
+        name,
+        problem: 'neither a shared token (--loyalty-color-*, --loyalty-font-*, --loyalty-radius, --loyalty-space-*) nor --loyalty-<tag>-* of an element',
+      });
+    else if (on && on.some((t) => t !== owner))
+      misplaced.push({ name, problem: `documented on ${on.map((t) => (t ? `<${t}>` : 'LoyaltyElement')).join(', ')}, belongs on ${expected}` });
   }
 
   return {
@@ -121,7 +122,9 @@ function sourceFiles(dir = join(ROOT, 'src')) {
 export function checkRepository() {
   const read = (path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
   const sources = sourceFiles().map(read);
-  const themes = readdirSync(join(ROOT, 'demo/themes')).filter((f) => f.endsWith('.css')).map((f) => read(`demo/themes/${f}`));
+  const themes = readdirSync(join(ROOT, 'demo/themes'))
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => read(`demo/themes/${f}`));
   return checkTokens({ sources, readme: readFileSync(join(ROOT, 'README.md'), 'utf8'), themes });
 }
 
@@ -155,7 +158,9 @@ export function tokensPlugin() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const report = checkRepository();
   const found = problems(report);
-  console.log(`${report.used.length} --loyalty-* tokens used, ${report.documented.length} documented with @cssprop, ${report.readme.length} in README's Theming table.`);
+  console.log(
+    `${report.used.length} --loyalty-* tokens used, ${report.documented.length} documented with @cssprop, ${report.readme.length} in README's Theming table.`,
+  );
   if (!found.length) console.log('Consistent: nothing used but undocumented, nothing documented but unused.');
   for (const line of found) console.log(`  ${line}`);
   process.exitCode = found.length ? 1 : 0;

@@ -142,7 +142,12 @@ function templates(source) {
 
 /** Whether a piece of text is something a translator would translate. */
 function translatable(text) {
-  const t = text.split(HOLE).join(' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .split(HOLE)
+    .join(' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return /\p{L}/u.test(t) && !ALLOWED.has(t) ? t : undefined;
 }
 
@@ -228,15 +233,15 @@ const walk = (dir) =>
 export function scannedFiles(root = ROOT) {
   return [
     ...walk(join(root, 'src/elements')).filter((f) => f.endsWith('.ts')),
-    ...readdirSync(join(root, 'src/internal')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'src/internal', f)),
+    ...readdirSync(join(root, 'src/internal'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(root, 'src/internal', f)),
   ].sort();
 }
 
 /** Every unlocalized string in the elements' templates: `{ file, line, text, where }`. */
 export function unlocalizedStrings(root = ROOT) {
-  return scannedFiles(root).flatMap((file) =>
-    scanSource(readFileSync(file, 'utf8')).map((r) => ({ file: relative(root, file), ...r })),
-  );
+  return scannedFiles(root).flatMap((file) => scanSource(readFileSync(file, 'utf8')).map((r) => ({ file: relative(root, file), ...r })));
 }
 
 /**

@@ -17,9 +17,7 @@
 // `./elements/loyalty-balance/define.ts` → `() => import('./elements/loyalty-balance.js')`: Vite
 // turns each into a chunk of its own (named in vite.config.ts, mode `autoload`).
 const modules = import.meta.glob(['./session/define.ts', './elements/*/define.ts']);
-const loaders = new Map(
-  Object.entries(modules).map(([path, load]) => [path === './session/define.ts' ? 'loyalty-session' : path.split('/')[2], load]),
-);
+const loaders = new Map(Object.entries(modules).map(([path, load]) => [path === './session/define.ts' ? 'loyalty-session' : path.split('/')[2], load]));
 
 const requested = new Set<string>();
 const watched = new WeakSet<Node>();

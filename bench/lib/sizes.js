@@ -68,7 +68,9 @@ export async function measureSizes(root) {
   const everything = measure(await bundle(`import './dist/index.js';`));
   const session = measure(await bundle(`import './dist/session/define.js';`));
 
-  const tags = readdirSync(join(root, 'dist/elements')).filter((t) => !t.startsWith('.')).sort();
+  const tags = readdirSync(join(root, 'dist/elements'))
+    .filter((t) => !t.startsWith('.'))
+    .sort();
   const elements = [];
   for (const tag of tags) {
     const entry = `./dist/elements/${tag}/define.js`;
@@ -92,7 +94,8 @@ export async function measureSizes(root) {
 /** `node_modules/lit-html/…` → `lit-html`; `dist/elements/x/…` → `elements/x`; `dist/api/…` → `api`. */
 function groupOf(/** @type {string} */ file) {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-  if (pkg) return ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg[1]) ? 'Lit (lit, lit-html, lit-element, @lit/reactive-element)' : pkg[1];
+  if (pkg)
+    return ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg[1]) ? 'Lit (lit, lit-html, lit-element, @lit/reactive-element)' : pkg[1];
   const m = /^dist\/(elements\/[^/]+|[^/]+)/.exec(file);
   if (!m) return 'other';
   if (m[1] === 'internal' && /\/(qr|code128)\.js$/.test(file)) return 'internal: QR + Code 128 encoders';
@@ -136,7 +139,11 @@ export function measureAutoloader(root) {
       brotli: sizes.reduce((a, s) => a + s.brotli, 0),
     };
   };
-  const tags = readdirSync(join(dir, 'elements')).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).filter((t) => t !== 'loyalty-session').sort();
+  const tags = readdirSync(join(dir, 'elements'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -3))
+    .filter((t) => t !== 'loyalty-session')
+    .sort();
   return {
     loader: measure(readFileSync(join(dir, 'autoloader.js'))),
     pages: [...tags.map((t) => page(['loyalty-session', t])), page(['loyalty-session', ...tags])],

@@ -164,8 +164,7 @@ function deadline(ms: number, outer?: AbortSignal) {
 }
 
 function redact(error: LoyaltyError, secrets: ReadonlyArray<string | undefined>): LoyaltyError {
-  const clean = (s: string) =>
-    secrets.reduce<string>((acc, secret) => (secret && secret.length > 3 ? acc.split(secret).join('[redacted]') : acc), s);
+  const clean = (s: string) => secrets.reduce<string>((acc, secret) => (secret && secret.length > 3 ? acc.split(secret).join('[redacted]') : acc), s);
   const message = clean(error.message);
   const messages = error.messages.map(clean);
   if (message === error.message && messages.every((m, i) => m === error.messages[i])) return error;
@@ -178,13 +177,7 @@ function redact(error: LoyaltyError, secrets: ReadonlyArray<string | undefined>)
  * `Retry-After`), and every failure turned into a `LoyaltyError`.
  */
 export function createClient(options: ClientOptions): HttpClient {
-  const {
-    timeout = 10_000,
-    retries = 2,
-    retryDelay = 300,
-    maxRetryAfter = 30_000,
-    sleep = defaultSleep,
-  } = options;
+  const { timeout = 10_000, retries = 2, retryDelay = 300, maxRetryAfter = 30_000, sleep = defaultSleep } = options;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   function buildUrl(path: string, query: RequestOptions['query']): URL {
@@ -203,7 +196,8 @@ export function createClient(options: ClientOptions): HttpClient {
     if (o.body !== undefined) {
       if (o.form) {
         const params = new URLSearchParams();
-        for (const [k, v] of Object.entries(o.body as Record<string, string | number | boolean | null | undefined>)) if (v !== undefined && v !== null) params.set(k, String(v));
+        for (const [k, v] of Object.entries(o.body as Record<string, string | number | boolean | null | undefined>))
+          if (v !== undefined && v !== null) params.set(k, String(v));
         body = params;
       } else {
         headers.set('Content-Type', 'application/json');
@@ -220,8 +214,7 @@ export function createClient(options: ClientOptions): HttpClient {
       if (o.signal?.aborted) throw new LoyaltyError('aborted', 'The request was cancelled.', { cause });
       // a write that got no answer may still have been applied (unless the device knew it was offline)
       const write = method !== 'GET';
-      if (limit.timedOut())
-        throw new LoyaltyError('timeout', `The loyalty service did not answer within ${timeout} ms.`, { cause, unconfirmed: write });
+      if (limit.timedOut()) throw new LoyaltyError('timeout', `The loyalty service did not answer within ${timeout} ms.`, { cause, unconfirmed: write });
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       throw new LoyaltyError('network', 'Could not reach the loyalty service. Check your connection and try again.', {
         cause,
@@ -262,9 +255,7 @@ export function createClient(options: ClientOptions): HttpClient {
           error.kind === 'timeout' ||
           (error.kind === 'http' && error.status !== undefined && RETRYABLE_STATUS.has(error.status) && (options.transient?.(error) ?? true));
         const wait =
-          error.retryAfter !== undefined && (error.status === 429 || error.status === 503)
-            ? error.retryAfter * 1000
-            : Math.random() * retryDelay * 2 ** n;
+          error.retryAfter !== undefined && (error.status === 429 || error.status === 503) ? error.retryAfter * 1000 : Math.random() * retryDelay * 2 ** n;
         if (n >= maxRetries || !retryable || wait > maxRetryAfter || o.signal?.aborted) {
           throw redact(error, options.secrets?.() ?? []);
         }

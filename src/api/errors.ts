@@ -13,15 +13,7 @@
  * - `aborted`: the caller cancelled.
  * - `unknown`: anything else that went wrong (a bug, a missing platform API); the original error is its `cause`.
  */
-export type LoyaltyErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'auth'
-  | 'validation'
-  | 'unsupported'
-  | 'aborted'
-  | 'unknown';
+export type LoyaltyErrorKind = 'network' | 'timeout' | 'http' | 'auth' | 'validation' | 'unsupported' | 'aborted' | 'unknown';
 
 export interface LoyaltyErrorInit {
   status?: number;
@@ -83,10 +75,8 @@ export const isLoyaltyError = (e: unknown): e is LoyaltyError => e instanceof Lo
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() ? v.trim() : undefined;
-const idOf = (v: unknown): string | number | undefined =>
-  typeof v === 'number' || (typeof v === 'string' && v !== '') ? v : undefined;
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const idOf = (v: unknown): string | number | undefined => (typeof v === 'number' || (typeof v === 'string' && v !== '') ? v : undefined);
 
 /** What an error envelope says, whichever platform sent it. */
 export interface EnvelopeError {

@@ -33,7 +33,7 @@ export function encodeCode128(text: string): number[] {
     else if (c !== inC) values.push(c ? CODE_C : CODE_B);
     inC = c;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const run = /^\d*/.exec(text.slice(i))![0].length;
     // set C pays off for 4+ digits (or a whole text of 2); an odd run leaves its first digit in B
     if (run >= 4 || (run === 2 && text.length === 2)) {

@@ -18,9 +18,8 @@ interface EmitOptions {
  * `emit`'s arguments after the name: the detail its declaration asks for, which may be left out
  * only when it is `undefined`.
  */
-export type EmitArgs<K extends LoyaltyEventName> = undefined extends LoyaltyEventDetail<K>
-  ? [detail?: LoyaltyEventDetail<K>, options?: EmitOptions]
-  : [detail: LoyaltyEventDetail<K>, options?: EmitOptions];
+export type EmitArgs<K extends LoyaltyEventName> =
+  undefined extends LoyaltyEventDetail<K> ? [detail?: LoyaltyEventDetail<K>, options?: EmitOptions] : [detail: LoyaltyEventDetail<K>, options?: EmitOptions];
 
 /**
  * Dispatches the kit's event `name`, a `CustomEvent` that bubbles and crosses shadow roots. The

@@ -223,7 +223,12 @@ export abstract class LoyaltyElement extends LitElement {
 
   /** A write this element can make; see `Mutation`. Failures fire `loyalty-error`. */
   protected mutation<A extends unknown[], R>(options: MutationOptions<A, R>): Mutation<A, R> {
-    return new Mutation(this, () => this.sessionState, options, (e) => this.report(e));
+    return new Mutation(
+      this,
+      () => this.sessionState,
+      options,
+      (e) => this.report(e),
+    );
   }
 
   /** The cache key each task reads, and the subscription that reruns it when fresh data lands. */

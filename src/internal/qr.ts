@@ -17,8 +17,7 @@ export interface QrCode {
 // Level M, versions 1–40: error-correction codewords per block, and how many blocks.
 const ECC_PER_BLOCK = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26];
 const BLOCKS = [
-  1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38,
-  40, 43, 45, 47, 49,
+  1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49,
 ];
 
 const MASKS: ((x: number, y: number) => boolean)[] = [
@@ -149,7 +148,11 @@ export function encodeQr(text: string): QrCode {
     set(modules, 6, i, i % 2 === 0);
     set(modules, i, 6, i % 2 === 0);
   }
-  for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]])
+  for (const [cx, cy] of [
+    [3, 3],
+    [size - 4, 3],
+    [3, size - 4],
+  ])
     for (let dy = -4; dy <= 4; dy++)
       for (let dx = -4; dx <= 4; dx++) {
         const d = Math.max(Math.abs(dx), Math.abs(dy));
@@ -166,8 +169,7 @@ export function encodeQr(text: string): QrCode {
     align.forEach((ax, j) => {
       const last = align.length - 1;
       if ((!i && !j) || (!i && j === last) || (i === last && !j)) return; // a finder is there
-      for (let dy = -2; dy <= 2; dy++)
-        for (let dx = -2; dx <= 2; dx++) set(modules, ax + dx, ay + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) set(modules, ax + dx, ay + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
     }),
   );
   const drawFormat = (target: boolean[][], mask: number) => {

@@ -19,9 +19,12 @@ import { msg, str } from '@lit/localize';
 
 /** What an element shows when Trusted Types keep it from rendering (at render time: the page's language). */
 export const trustedTypesMessage = (): string =>
-  msg(str`This page’s Content-Security-Policy stops these loyalty elements from rendering. Add ${"lit-html 'allow-duplicates'"} to its ${'trusted-types'} directive.`, {
-    desc: 'Shown to a merchant whose page blocks the kit. The placeholders are code: "lit-html \'allow-duplicates\'" and "trusted-types".',
-  });
+  msg(
+    str`This page’s Content-Security-Policy stops these loyalty elements from rendering. Add ${"lit-html 'allow-duplicates'"} to its ${'trusted-types'} directive.`,
+    {
+      desc: 'Shown to a merchant whose page blocks the kit. The placeholders are code: "lit-html \'allow-duplicates\'" and "trusted-types".',
+    },
+  );
 
 interface TrustedTypesPolicyLike {
   createHTML(input: string): unknown;

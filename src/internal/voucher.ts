@@ -60,13 +60,23 @@ export function voucherDetails(r: Reward, c: VoucherControls, locale: string | u
   return html`<p part="voucher-status">${claimed ? msg('Set aside for your next purchase') : msg('Ready to use')}</p>
     ${r.voucher?.code ? html`<p part="voucher-code">${msg(html`Code: <strong>${figure(r.voucher.code)}</strong>`)}</p>` : nothing}
     ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, locale)}</p>` : nothing}
-    ${c.canClaim
-      ? html`<button type="button" class="secondary" part="claim" aria-pressed=${claimed} ?disabled=${c.pending}
-          @click=${(e: Event) => {
-            e.stopPropagation(); // not a choice of the reward itself
-            void c.toggle();
-          }}>${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span></button>`
-      : nothing}
+    ${
+      c.canClaim
+        ? html`<button
+            type="button"
+            class="secondary"
+            part="claim"
+            aria-pressed=${claimed}
+            ?disabled=${c.pending}
+            @click=${(e: Event) => {
+              e.stopPropagation(); // not a choice of the reward itself
+              void c.toggle();
+            }}
+          >
+            ${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span>
+          </button>`
+        : nothing
+    }
     ${c.error ? html`<p class="error" part="claim-error" role="alert">${c.error}${errorDetail(c.failure)}</p>` : nothing}`;
 }
 

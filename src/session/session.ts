@@ -188,9 +188,7 @@ export class LoyaltySessionState extends EventTarget {
 
   /** Replaces backend settings (attributes changed): everything cached is dropped. */
   configure(config: SessionConfig): void {
-    const same = (Object.keys({ ...config, ...this._config }) as (keyof SessionConfig)[]).every(
-      (k) => config[k] === this._config[k],
-    );
+    const same = (Object.keys({ ...config, ...this._config }) as (keyof SessionConfig)[]).every((k) => config[k] === this._config[k]);
     if (same) return;
     this._config = config;
     this._backend = undefined;

@@ -182,7 +182,10 @@ describe('error envelopes', () => {
   it('prefers the item code of a v2 envelope (16902 = unverified account)', async () => {
     const { client } = stubClient(
       403,
-      JSON.stringify({ error: { code: 403, reference_id: null, errors: [{ reason: 'exception', message: 'Account needs verification', code: 16902 }] }, object: 'error' }),
+      JSON.stringify({
+        error: { code: 403, reference_id: null, errors: [{ reason: 'exception', message: 'Account needs verification', code: 16902 }] },
+        object: 'error',
+      }),
     );
     const error = await rejection(client.request('GET', '/user/reward/list'));
     expect(error).to.include({ kind: 'http', status: 403, code: 16902, message: 'Account needs verification' });
@@ -218,7 +221,10 @@ describe('error envelopes', () => {
     const error = await rejection(denied.client.request('GET', '/get-user'));
     expect(error).to.include({ kind: 'auth', code: 6, message: 'No valid session was found.' });
 
-    const other = stubClient(400, JSON.stringify({ result: { status: 'error' }, error: { code: 54, name: 'voucher_not_claimable', description: 'This voucher cannot be claimed.' } }));
+    const other = stubClient(
+      400,
+      JSON.stringify({ result: { status: 'error' }, error: { code: 54, name: 'voucher_not_claimable', description: 'This voucher cannot be claimed.' } }),
+    );
     expect(await rejection(other.client.request('POST', '/claim-voucher', { body: {} }))).to.include({
       kind: 'http',
       code: 54,

@@ -15,7 +15,16 @@ import { resetSandbox, until } from '../helpers/sandbox.js';
  * The attributes are read from each class's `elementProperties` (what the manifest documents).
  */
 
-const ELEMENTS = ['account-deletion', 'card-wallet', 'checkin-code', 'loyalty-balance', 'loyalty-sign-in', 'profile-form', 'reward-progress', 'transaction-history'];
+const ELEMENTS = [
+  'account-deletion',
+  'card-wallet',
+  'checkin-code',
+  'loyalty-balance',
+  'loyalty-sign-in',
+  'profile-form',
+  'reward-progress',
+  'transaction-history',
+];
 
 /** A value each attribute can take that differs from its default (others: by type). */
 const SAMPLES: Record<string, string> = {
@@ -91,9 +100,11 @@ async function withoutErrors(run: () => Promise<void>): Promise<string[]> {
 
 for (const b of BACKENDS) {
   async function mount(tag: string): Promise<{ root: LoyaltySession; el: Props }> {
-    const root = await fixture<LoyaltySession>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
-      >${staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`}</loyalty-session
-    >`);
+    const root = await fixture<LoyaltySession>(
+      html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
+        >${staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`}</loyalty-session
+      >`,
+    );
     const el = root.querySelector(tag) as Props;
     await signInto(root, b, b.members.seed);
     await until(() => !busy(el) && outline(el), 8000);
@@ -161,7 +172,8 @@ describe('attributes and properties agree · <loyalty-session>', () => {
       const expected = defaults[d.name];
       const check = async (how: string) => {
         await root.updateComplete;
-        if (!isDefault(root[d.name], expected)) problems.push(`${d.attribute} ${how}: ${d.name} is ${JSON.stringify(root[d.name])}, not ${JSON.stringify(expected)}`);
+        if (!isDefault(root[d.name], expected))
+          problems.push(`${d.attribute} ${how}: ${d.name} is ${JSON.stringify(root[d.name])}, not ${JSON.stringify(expected)}`);
       };
       const errors = await withoutErrors(async () => {
         root.setAttribute(d.attribute, sample(d));

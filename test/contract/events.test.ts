@@ -90,7 +90,9 @@ describe('typed events', () => {
   it('emit() returns false when a listener cancels a cancelable event', () => {
     const el = document.createElement('div');
     el.addEventListener('loyalty-card-remove-request', (e) => e.preventDefault());
-    expect(emit(el, 'loyalty-card-remove-request', { id: 'c1' } as HTMLElementEventMap['loyalty-card-remove-request']['detail'], { cancelable: true })).to.equal(false);
+    expect(
+      emit(el, 'loyalty-card-remove-request', { id: 'c1' } as HTMLElementEventMap['loyalty-card-remove-request']['detail'], { cancelable: true }),
+    ).to.equal(false);
     expect(emit(el, 'loyalty-card-remove-request', { id: 'c1' } as HTMLElementEventMap['loyalty-card-remove-request']['detail'])).to.equal(true);
   });
 });

@@ -9,7 +9,16 @@ import { delay, resetSandbox, until } from '../helpers/sandbox.js';
  * element schedules an update from `updated()`, i.e. renders twice for one change. Signing in
  * must not cause one in any element.
  */
-const ELEMENTS = ['account-deletion', 'card-wallet', 'checkin-code', 'loyalty-balance', 'loyalty-sign-in', 'profile-form', 'reward-progress', 'transaction-history'];
+const ELEMENTS = [
+  'account-deletion',
+  'card-wallet',
+  'checkin-code',
+  'loyalty-balance',
+  'loyalty-sign-in',
+  'profile-form',
+  'reward-progress',
+  'transaction-history',
+];
 
 for (const b of BACKENDS) {
   describe(`one render per change · ${b.name}`, () => {
@@ -25,10 +34,12 @@ for (const b of BACKENDS) {
           warn.apply(console, args);
         };
         try {
-          const root = await fixture<LoyaltySession>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
-            <account-deletion></account-deletion><card-wallet></card-wallet><checkin-code></checkin-code><loyalty-balance></loyalty-balance>
-            <loyalty-sign-in></loyalty-sign-in><profile-form></profile-form><reward-progress></reward-progress><transaction-history></transaction-history>
-          </loyalty-session>`);
+          const root = await fixture<LoyaltySession>(
+            html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
+              <account-deletion></account-deletion><card-wallet></card-wallet><checkin-code></checkin-code><loyalty-balance></loyalty-balance>
+              <loyalty-sign-in></loyalty-sign-in><profile-form></profile-form><reward-progress></reward-progress><transaction-history></transaction-history>
+            </loyalty-session>`,
+          );
           await signInto(root, b, b.members[member]);
           const elements = ELEMENTS.map((tag) => root.querySelector(tag)!);
           await until(() => elements.every((el) => !el.shadowRoot!.querySelector('[aria-busy="true"]')), 8000);

@@ -39,7 +39,10 @@ async function signInWithElement(page: DemoWindow, email: string) {
   const el = page.document.querySelector('loyalty-sign-in')!;
   await until(() => el.shadowRoot?.querySelector('input[name=password]'));
   const field = (name: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`input[name=${name}]`)!;
-  for (const [name, value] of [['email', email], ['password', 'Password1']]) {
+  for (const [name, value] of [
+    ['email', email],
+    ['password', 'Password1'],
+  ]) {
     field(name).value = value;
     field(name).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
@@ -65,7 +68,8 @@ function overlaps(page: DemoWindow, selector: string): string[] {
       for (const box of range.getClientRects()) if (box.width > 1) lines.push({ what: `"${node.data.trim().slice(0, 30)}"`, box, node });
     }
   }
-  const hit = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const hit = (a: DOMRect, b: DOMRect) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   const found = new Set<string>();
   for (const line of lines) {
     for (const c of controls) if (hit(line.box, c.box)) found.add(`${line.what} over ${c.what}`);

@@ -3,13 +3,12 @@ import '../../src/index.js';
 import type { CheckinCodeElement } from '../../src/elements/checkin-code/checkin-code.js';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { TAB_CHANNEL, type TabMessage } from '../../src/session/session.js';
-import {
-  MEMBERS, SPOONITY, checkIn, checkinToken, clearLog, delay, pos, requestLog, resetSandbox, signIn, until,
-} from '../helpers/sandbox.js';
+import { MEMBERS, SPOONITY, checkIn, checkinToken, clearLog, delay, pos, requestLog, resetSandbox, signIn, until } from '../helpers/sandbox.js';
 import { restoreVisibility, setVisibility } from '../helpers/browser.js';
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].map((r) => r.textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+const rows = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].map((r) => r.textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
 
 /** Everything the kit sent: URL, headers and body, as they left the page. */
 interface SentRequest {
@@ -19,23 +18,32 @@ interface SentRequest {
   body: string;
 }
 
-const recordingFetch = (sent: SentRequest[]): typeof fetch => (input, init) => {
-  const url = input instanceof Request ? input.url : String(input);
-  sent.push({ method: init?.method ?? 'GET', url, headers: [...new Headers(init?.headers)], body: typeof init?.body === 'string' ? init.body : '' });
-  return fetch(input, init);
-};
+const recordingFetch =
+  (sent: SentRequest[]): typeof fetch =>
+  (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    sent.push({ method: init?.method ?? 'GET', url, headers: [...new Headers(init?.headers)], body: typeof init?.body === 'string' ? init.body : '' });
+    return fetch(input, init);
+  };
 
 /** The member's page: a provider with balance, rewards, history and check-in code, signed in as `member`. */
 async function memberPage(member: string = MEMBERS.seed, attrs: { refreshInterval?: number } = {}) {
   const sent: SentRequest[] = [];
-  const root = await fixture<LoyaltySession>(html`
-    <loyalty-session api-base=${SPOONITY} vendor-id="1234" locale="en-CA" refetch-on-focus="false"
-      refresh-interval=${attrs.refreshInterval ?? 0} .fetch=${recordingFetch(sent)}>
+  const root = await fixture<LoyaltySession>(
+    html` <loyalty-session
+      api-base=${SPOONITY}
+      vendor-id="1234"
+      locale="en-CA"
+      refetch-on-focus="false"
+      refresh-interval=${attrs.refreshInterval ?? 0}
+      .fetch=${recordingFetch(sent)}
+    >
       <loyalty-balance></loyalty-balance>
       <reward-progress></reward-progress>
       <transaction-history currency="CAD"></transaction-history>
       <checkin-code></checkin-code>
-    </loyalty-session>`);
+    </loyalty-session>`,
+  );
   const key = await signIn(member);
   root.sessionKey = key;
   const balance = root.querySelector('loyalty-balance')!;
@@ -54,9 +62,17 @@ async function tokenOnScreen(code: CheckinCodeElement): Promise<string> {
 }
 
 const wholeOrder = (hash: string, subtotal: number, receipt: string) => ({
-  pos_session_hash: hash, till: 1, receipt_number: receipt, subtotal, taxes: [], total: subtotal, payment_method: 'CASH',
-  date: Math.floor(Date.now() / 1000), cashier: { id: '_tony_', name: 'Tony' },
-  line_items: [{ id: 'club', name: 'Club sandwich', categories: [], discounts: [], price: subtotal, quantity: 1, modifiers: [] }], discounts: [],
+  pos_session_hash: hash,
+  till: 1,
+  receipt_number: receipt,
+  subtotal,
+  taxes: [],
+  total: subtotal,
+  payment_method: 'CASH',
+  date: Math.floor(Date.now() / 1000),
+  cashier: { id: '_tony_', name: 'Tony' },
+  line_items: [{ id: 'club', name: 'Club sandwich', categories: [], discounts: [], price: subtotal, quantity: 1, modifiers: [] }],
+  discounts: [],
 });
 
 const balanceReads = async () => (await requestLog({ path: '/user/quick-pay/balance' })).length;
@@ -78,7 +94,9 @@ describe('the in-store loop, end to end', () => {
     const customer = await pos('GET', '/onscreen', { query: { pos_session_hash: hash } });
     expect(customer.body.user.email_address).to.equal(MEMBERS.seed);
     expect(customer.body.quick_pay.amount).to.equal(15);
-    expect((await pos('POST', '/order', { body: { pos_session_hash: hash, till: 1, amount: -5, date: Math.floor(Date.now() / 1000) } })).body.success).to.equal(true);
+    expect((await pos('POST', '/order', { body: { pos_session_hash: hash, till: 1, amount: -5, date: Math.floor(Date.now() / 1000) } })).body.success).to.equal(
+      true,
+    );
     const submitted = await pos('POST', '/order', { body: wholeOrder(hash, 23.45, 'T-1') });
     expect(submitted.body.success).to.equal(true);
     await pos('DELETE', '/onscreen', { body: { pos_session_hash: hash } });
@@ -159,7 +177,11 @@ describe('the in-store loop, end to end', () => {
     expect(outOfOrder.body).to.include({ success: false, message: 'Orders must be voided in the order they were created: void T-4 first' });
     root.refresh();
     await until(() => text(balance).includes('Points 15') && rows(history).length === visits + 2);
-    expect(rows(history).slice(0, 2).map((r) => r.replace(/^.*Café Olé /, ''))).to.deep.equal(['$8.00 +8 Points', '$7.00 +7 Points']);
+    expect(
+      rows(history)
+        .slice(0, 2)
+        .map((r) => r.replace(/^.*Café Olé /, '')),
+    ).to.deep.equal(['$8.00 +8 Points', '$7.00 +7 Points']);
   });
 
   describe('refresh-interval', () => {
@@ -201,11 +223,12 @@ describe('the in-store loop, end to end', () => {
     /** A second "tab": another provider of the same program on this page, showing cards and balances. */
     async function otherTab(key: string) {
       const sent: SentRequest[] = [];
-      const tab = await fixture<LoyaltySession>(html`
-        <loyalty-session api-base=${SPOONITY} vendor-id="1234" locale="en-CA" refetch-on-focus="false" .fetch=${recordingFetch(sent)}>
+      const tab = await fixture<LoyaltySession>(
+        html` <loyalty-session api-base=${SPOONITY} vendor-id="1234" locale="en-CA" refetch-on-focus="false" .fetch=${recordingFetch(sent)}>
           <loyalty-balance></loyalty-balance>
           <card-wallet></card-wallet>
-        </loyalty-session>`);
+        </loyalty-session>`,
+      );
       tab.sessionKey = key;
       await until(() => text(tab.querySelector('loyalty-balance')!).includes('Points') && text(tab.querySelector('card-wallet')!).includes('5493'));
       sent.length = 0;

@@ -33,12 +33,20 @@ async function mount(member: string | null, attrs: { kinds?: string; retries?: n
       });
     return fetch(input, init);
   };
-  const root = await fixture<LoyaltySession>(html`
-    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
-      locale="en-CA" retries=${attrs.retries ?? 2} .fetch=${recorder}>
+  const root = await fixture<LoyaltySession>(
+    html` <loyalty-session
+      backend=${b.backend}
+      api-base=${b.apiBase}
+      vendor-id=${b.vendorId}
+      app-hostname=${b.appHostname}
+      locale="en-CA"
+      retries=${attrs.retries ?? 2}
+      .fetch=${recorder}
+    >
       <card-wallet kinds=${attrs.kinds ?? 'first-party'}></card-wallet>
       ${attrs.withBalance ? html`<loyalty-balance></loyalty-balance>` : ''}
-    </loyalty-session>`);
+    </loyalty-session>`,
+  );
   const wallet = root.querySelector('card-wallet') as CardWallet;
   if (member) await signInto(root, b, member);
   return { root, wallet, sent };
@@ -226,7 +234,6 @@ describe('<card-wallet> · linked cards (spoonity)', () => {
       expect($(wallet, '[part~="cancel"]')).to.equal(null);
       await expect(wallet).to.be.accessible();
     });
-
   });
 
   describe('link', () => {
@@ -354,7 +361,9 @@ describe('<card-wallet> · linked cards (spoonity)', () => {
       const changed = events(wallet, 'loyalty-card-status-changed');
       button(wallet, '5493', 'Report lost').click();
       await until(() => cardItem(wallet, '5493')!.querySelector('[part~="status"]')!.textContent.trim() === 'Lost');
-      expect(changed.map((e) => e.detail)).to.deep.equal([{ id: '1817015', kind: 'first-party', number: SEED_NUMBER, status: 'lost', linked: new Date(1559584453000) }]);
+      expect(changed.map((e) => e.detail)).to.deep.equal([
+        { id: '1817015', kind: 'first-party', number: SEED_NUMBER, status: 'lost', linked: new Date(1559584453000) },
+      ]);
       expect(button(wallet, '5493', 'Report lost')).to.equal(undefined);
       button(wallet, '5493', 'Mark found').click();
       await until(() => cardItem(wallet, '5493')!.querySelector('[part~="status"]')!.textContent.trim() === 'Active');
@@ -459,7 +468,7 @@ describe('<card-wallet> · linked cards (spoonity)', () => {
 
     it('sends one DELETE when Remove and its confirmation are double-clicked', async () => {
       const { wallet } = await loaded(MEMBERS.seed);
-      await armFault({ match: { path: '/user/card' , method: 'DELETE' }, fault: 'latency=300', times: 1 });
+      await armFault({ match: { path: '/user/card', method: 'DELETE' }, fault: 'latency=300', times: 1 });
       const remove = button(wallet, '5493', 'Remove');
       remove.click();
       remove.click();

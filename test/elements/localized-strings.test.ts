@@ -26,7 +26,7 @@ describe('every string in the elements is localized', () => {
       'const a = html`<p class="x">Hello there</p>',
       '  <button aria-label="Close the dialog" @click=${() => go(`/a/${b}`)}>${msg(\'Close\')}</button>`;',
       '// html`<p>a comment is no template</p>`',
-      "const b = msg(html`Signed in as <strong>${who}</strong>`);",
+      'const b = msg(html`Signed in as <strong>${who}</strong>`);',
       'const c = html`<span title=${msg(str`${n} left`)}>•••• ${last4} · ${total} €</span><input placeholder="Search" />`;',
       'const d = /`[^`]*`/.test(s) ? html`<img alt="Logo" src="x" />` : html`<!-- Not shown --><i>${x}</i>`;',
       'const e = html`<p>${ok ? html`Nested text` : nothing}</p>`;',
@@ -74,7 +74,16 @@ async function englishFragments(): Promise<string[]> {
   return [...fragments];
 }
 
-const TAGS = ['loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'loyalty-sign-in', 'profile-form', 'account-deletion', 'card-wallet'];
+const TAGS = [
+  'loyalty-balance',
+  'reward-progress',
+  'transaction-history',
+  'checkin-code',
+  'loyalty-sign-in',
+  'profile-form',
+  'account-deletion',
+  'card-wallet',
+];
 
 /** What a user reads or hears of an element: its shadow text and its text attributes. */
 function readable(el: Element): string {
@@ -92,12 +101,13 @@ for (const b of BACKENDS) {
     it('shows no English of the catalogue, signed out and signed in', async () => {
       const english = await englishFragments();
       expect(english.length).to.be.greaterThan(100);
-      const root = await fixture<LoyaltySession>(html`
-        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="fr-CA" retries="0">
-          <loyalty-balance></loyalty-balance><reward-progress></reward-progress><transaction-history></transaction-history>
-          <checkin-code></checkin-code><loyalty-sign-in></loyalty-sign-in><profile-form></profile-form>
-          <account-deletion></account-deletion><card-wallet kinds="first-party third-party"></card-wallet>
-        </loyalty-session>`);
+      const root = await fixture<LoyaltySession>(
+        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="fr-CA" retries="0">
+          <loyalty-balance></loyalty-balance><reward-progress></reward-progress><transaction-history></transaction-history> <checkin-code></checkin-code
+          ><loyalty-sign-in></loyalty-sign-in><profile-form></profile-form> <account-deletion></account-deletion
+          ><card-wallet kinds="first-party third-party"></card-wallet>
+        </loyalty-session>`,
+      );
       const elements = TAGS.map((tag) => root.querySelector(tag)!);
       const englishIn = () => elements.flatMap((el) => english.filter((e) => readable(el).includes(e)).map((e) => `<${el.localName}>: "${e}"`));
 

@@ -28,14 +28,15 @@ async function edit(el: ProfileForm, name: string, value: string) {
 function describedError(el: ProfileForm, name: string) {
   const control = field(el, name);
   const id = control.getAttribute('aria-describedby');
-  return id ? (el.shadowRoot!.getElementById(id))?.innerText.trim() : undefined;
+  return id ? el.shadowRoot!.getElementById(id)?.innerText.trim() : undefined;
 }
 
 async function mount(b: BackendFixture, member: string | null = b.members.seed, attrs = '') {
-  const root = await fixture<LoyaltySession>(html`
-    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+  const root = await fixture<LoyaltySession>(
+    html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
       <profile-form></profile-form>
-    </loyalty-session>`);
+    </loyalty-session>`,
+  );
   const el = root.querySelector('profile-form') as ProfileForm;
   for (const [, name, value] of attrs.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) el.setAttribute(name, value ?? '');
   if (member) {
@@ -60,7 +61,10 @@ for (const b of BACKENDS) {
       expect(field(el, 'email').value).to.equal(b.members.seed);
       expect(field(el, 'phone').value).to.equal(b.seed.phone);
       expect(field(el, 'birthdate').value).to.equal(b.seed.birthdate);
-      const hints = [...el.shadowRoot!.querySelectorAll('input:not([type=radio]), select')].map((c) => [c.getAttribute('name'), c.getAttribute('autocomplete')]);
+      const hints = [...el.shadowRoot!.querySelectorAll('input:not([type=radio]), select')].map((c) => [
+        c.getAttribute('name'),
+        c.getAttribute('autocomplete'),
+      ]);
       expect(hints.slice(0, 6)).to.deep.equal([
         ['first-name', 'given-name'],
         ['last-name', 'family-name'],
@@ -239,7 +243,9 @@ for (const b of BACKENDS) {
     it('shows a view-only card with readonly', async () => {
       const { el } = await mount(b, b.members.seed, 'readonly');
       expect($(el, 'input, select, form')).to.equal(null);
-      const rows = [...el.shadowRoot!.querySelectorAll('[part=row]')].map((r) => `${r.querySelector('dt')!.textContent}: ${r.querySelector('dd')!.textContent}`);
+      const rows = [...el.shadowRoot!.querySelectorAll('[part=row]')].map(
+        (r) => `${r.querySelector('dt')!.textContent}: ${r.querySelector('dd')!.textContent}`,
+      );
       expect(rows).to.include.members(b.readonlyRows);
       await expect(el).to.be.accessible();
     });
@@ -260,11 +266,12 @@ for (const b of BACKENDS) {
     });
 
     it('takes a member from sign-in through an edit to a save with the keyboard only', async () => {
-      const root = await fixture<LoyaltySession>(html`
-        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
+      const root = await fixture<LoyaltySession>(
+        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
           <loyalty-sign-in></loyalty-sign-in>
           <profile-form fields="first-name last-name email"></profile-form>
-        </loyalty-session>`);
+        </loyalty-session>`,
+      );
       const signInEl = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
       const el = root.querySelector('profile-form') as ProfileForm;
       await signInEl.updateComplete;

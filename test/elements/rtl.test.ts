@@ -29,15 +29,23 @@ function place(host: Element, selectors: string[], dir: 'ltr' | 'rtl'): Placemen
     [...host.shadowRoot!.querySelectorAll(selector)].slice(0, 3).map((node, i) => {
       const r = node.getBoundingClientRect();
       const [left, right] = [r.left - h.left, h.right - r.right];
-      return { what: `${selector} #${i + 1}`, start: dir === 'ltr' ? left : right, end: dir === 'ltr' ? right : left, top: Math.round(r.top - h.top), width: r.width };
+      return {
+        what: `${selector} #${i + 1}`,
+        start: dir === 'ltr' ? left : right,
+        end: dir === 'ltr' ? right : left,
+        top: Math.round(r.top - h.top),
+        width: r.width,
+      };
     }),
   );
 }
 
 async function mount(dir: 'ltr' | 'rtl', content: TemplateResult, member: string | null = b.members.rich) {
-  const wrapper = await fixture(html`<div dir=${dir} style="width: 40rem">
-    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA">${content}</loyalty-session>
-  </div>`);
+  const wrapper = await fixture(
+    html`<div dir=${dir} style="width: 40rem">
+      <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA">${content}</loyalty-session>
+    </div>`,
+  );
   const root = wrapper.querySelector<LoyaltySession>('loyalty-session')!;
   if (member) await signInto(root, b, member);
   return root;
@@ -58,11 +66,17 @@ async function expectMirrored(tag: string, content: TemplateResult, selectors: s
   expect(rtl.map((p) => p.what)).to.deep.equal(ltr.map((p) => p.what));
   for (const [i, l] of ltr.entries()) {
     const r = rtl[i];
-    expect(Math.abs(r.start - l.start), `${l.what}: ${l.start.toFixed(1)}px from the left in LTR, ${r.start.toFixed(1)}px from the right in RTL`).to.be.below(1.5);
+    expect(Math.abs(r.start - l.start), `${l.what}: ${l.start.toFixed(1)}px from the left in LTR, ${r.start.toFixed(1)}px from the right in RTL`).to.be.below(
+      1.5,
+    );
     expect(Math.abs(r.width - l.width), `${l.what}: same width`).to.be.below(1.5);
     expect(r.top, `${l.what}: same row`).to.equal(l.top);
   }
-  if (!centred) expect(ltr.some((p) => Math.abs(p.start - p.end) > 8), 'something sits off-centre').to.equal(true);
+  if (!centred)
+    expect(
+      ltr.some((p) => Math.abs(p.start - p.end) > 8),
+      'something sits off-centre',
+    ).to.equal(true);
 }
 
 describe('dir="rtl" mirrors every element', function () {
@@ -97,11 +111,21 @@ describe('dir="rtl" mirrors every element', function () {
   });
 
   it('<transaction-history>: date on the right, total on the left', async () => {
-    await expectMirrored('transaction-history', html`<transaction-history currency="CAD"></transaction-history>`, ['[part~="date"]', '[part~="total"]', '[part~="details"]']);
+    await expectMirrored('transaction-history', html`<transaction-history currency="CAD"></transaction-history>`, [
+      '[part~="date"]',
+      '[part~="total"]',
+      '[part~="details"]',
+    ]);
   });
 
   it('<checkin-code>: the code and its caption stay centred', async () => {
-    await expectMirrored('checkin-code', html`<checkin-code></checkin-code>`, ['[part~="frame"]', '[part~="label"]', '[part~="refresh"]'], b.members.rich, true);
+    await expectMirrored(
+      'checkin-code',
+      html`<checkin-code></checkin-code>`,
+      ['[part~="frame"]', '[part~="label"]', '[part~="refresh"]'],
+      b.members.rich,
+      true,
+    );
   });
 
   it('<loyalty-sign-in>: labels, fields and the button start on the right', async () => {
@@ -122,7 +146,13 @@ describe('dir="rtl" mirrors every element', function () {
   });
 
   it('<card-wallet>: each card’s kind, number and buttons run from the right', async () => {
-    await expectMirrored('card-wallet', html`<card-wallet></card-wallet>`, ['[part~="kind"]', '[part~="number"]', '[part~="status"]', '[part~="action"]', '[part~="link-button"]']);
+    await expectMirrored('card-wallet', html`<card-wallet></card-wallet>`, [
+      '[part~="kind"]',
+      '[part~="number"]',
+      '[part~="status"]',
+      '[part~="action"]',
+      '[part~="link-button"]',
+    ]);
   });
 });
 
@@ -173,9 +203,13 @@ describe('dir="rtl" keeps every figure, unit and date in reading order', functio
     ];
     for (const [tag, content, ready] of cases) {
       it(`<${tag}> · ${fx.name}: signs, numbers, units and dates read left to right under dir="rtl"`, async () => {
-        const wrapper = await fixture(html`<div dir="rtl" style="width: 40rem">
-          <loyalty-session backend=${fx.backend} api-base=${fx.apiBase} vendor-id=${fx.vendorId} app-hostname=${fx.appHostname} locale="en-CA">${content}</loyalty-session>
-        </div>`);
+        const wrapper = await fixture(
+          html`<div dir="rtl" style="width: 40rem">
+            <loyalty-session backend=${fx.backend} api-base=${fx.apiBase} vendor-id=${fx.vendorId} app-hostname=${fx.appHostname} locale="en-CA"
+              >${content}</loyalty-session
+            >
+          </div>`,
+        );
         const root = wrapper.querySelector<LoyaltySession>('loyalty-session')!;
         await signInto(root, fx, fx.members.rich);
         const host = root.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };

@@ -37,9 +37,11 @@ describe('theming', () => {
   });
 
   it('follows the page-level --loyalty-* tokens', async () => {
-    const wrapper = await fixture(html`<div style="--loyalty-color-surface: rgb(1, 2, 3); --loyalty-radius: 3px; --loyalty-font-family: monospace">
-      <loyalty-balance></loyalty-balance>
-    </div>`);
+    const wrapper = await fixture(
+      html`<div style="--loyalty-color-surface: rgb(1, 2, 3); --loyalty-radius: 3px; --loyalty-font-family: monospace">
+        <loyalty-balance></loyalty-balance>
+      </div>`,
+    );
     const el = wrapper.querySelector('loyalty-balance')!;
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(part(el, 'base')).borderTopLeftRadius).to.equal('3px');
@@ -72,11 +74,13 @@ describe('theming', () => {
     });
 
     it('theme="dark" on <loyalty-session> darkens every element inside, and an element’s own theme wins', async () => {
-      const root = await fixture(html`<loyalty-session theme="dark">
-        <loyalty-balance></loyalty-balance>
-        <loyalty-sign-in></loyalty-sign-in>
-        <loyalty-balance theme="light" id="light"></loyalty-balance>
-      </loyalty-session>`);
+      const root = await fixture(
+        html`<loyalty-session theme="dark">
+          <loyalty-balance></loyalty-balance>
+          <loyalty-sign-in></loyalty-sign-in>
+          <loyalty-balance theme="light" id="light"></loyalty-balance>
+        </loyalty-session>`,
+      );
       const [balance, signIn, light] = [...root.children];
       expect(scheme(balance)).to.deep.equal({ background: DARK.background, color: DARK.color });
       expect(scheme(signIn)).to.deep.equal({ background: DARK.background, color: DARK.color });
@@ -87,28 +91,34 @@ describe('theming', () => {
     });
 
     it('theme="auto" (or any other value) follows the OS, even inside a dark session', async () => {
-      const root = await fixture(html`<loyalty-session theme="dark">
-        <loyalty-balance theme="auto"></loyalty-balance>
-        <loyalty-balance theme="sepia"></loyalty-balance>
-      </loyalty-session>`);
+      const root = await fixture(
+        html`<loyalty-session theme="dark">
+          <loyalty-balance theme="auto"></loyalty-balance>
+          <loyalty-balance theme="sepia"></loyalty-balance>
+        </loyalty-session>`,
+      );
       for (const el of root.children) expect(scheme(el).background).to.equal(LIGHT.background);
     });
 
     it('theme="auto" on <loyalty-session> overrides a page-level --loyalty-color-scheme; unset, the page’s applies', async () => {
-      const page = await fixture(html`<div style="--loyalty-color-scheme: dark">
-        <loyalty-session theme="auto"><loyalty-balance></loyalty-balance></loyalty-session>
-        <loyalty-session><loyalty-balance></loyalty-balance></loyalty-session>
-      </div>`);
+      const page = await fixture(
+        html`<div style="--loyalty-color-scheme: dark">
+          <loyalty-session theme="auto"><loyalty-balance></loyalty-balance></loyalty-session>
+          <loyalty-session><loyalty-balance></loyalty-balance></loyalty-session>
+        </div>`,
+      );
       const [auto, unset] = page.querySelectorAll('loyalty-balance');
       expect(scheme(auto).background).to.equal(LIGHT.background);
       expect(scheme(unset).background).to.equal(DARK.background);
     });
 
     it('the page’s own light-dark() tokens follow the theme', async () => {
-      const page = await fixture(html`<div style="--loyalty-color-accent: light-dark(rgb(1, 1, 1), rgb(2, 2, 2))">
-        <loyalty-sign-in theme="light"></loyalty-sign-in>
-        <loyalty-sign-in theme="dark"></loyalty-sign-in>
-      </div>`);
+      const page = await fixture(
+        html`<div style="--loyalty-color-accent: light-dark(rgb(1, 1, 1), rgb(2, 2, 2))">
+          <loyalty-sign-in theme="light"></loyalty-sign-in>
+          <loyalty-sign-in theme="dark"></loyalty-sign-in>
+        </div>`,
+      );
       const [light, dark] = page.querySelectorAll('loyalty-sign-in');
       expect(style(light, 'submit').backgroundColor).to.equal('rgb(1, 1, 1)');
       expect(style(dark, 'submit').backgroundColor).to.equal('rgb(2, 2, 2)');
@@ -116,11 +126,13 @@ describe('theming', () => {
 
     it('theme="light" on an element and on <loyalty-session> gives the light colours under prefers-color-scheme: dark', async function () {
       if (!canEmulateColorScheme) this.skip(); // needs the emulated dark OS: Chromium only
-      const page = await fixture(html`<div>
-        <loyalty-balance theme="light"></loyalty-balance>
-        <loyalty-session theme="light"><loyalty-balance></loyalty-balance></loyalty-session>
-        <loyalty-balance theme="auto"></loyalty-balance>
-      </div>`);
+      const page = await fixture(
+        html`<div>
+          <loyalty-balance theme="light"></loyalty-balance>
+          <loyalty-session theme="light"><loyalty-balance></loyalty-balance></loyalty-session>
+          <loyalty-balance theme="auto"></loyalty-balance>
+        </div>`,
+      );
       await emulateMedia({ colorScheme: 'dark' });
       const [own, session, auto] = page.querySelectorAll('loyalty-balance');
       expect(scheme(own)).to.deep.equal({ background: LIGHT.background, color: LIGHT.color });
@@ -145,27 +157,37 @@ const READY: Record<string, string> = {
 
 /** Every element in one session, signed in as `member`, once each shows its data. */
 async function mountAll(b: BackendFixture, member: string, opts: { theme?: string; style?: string } = {}) {
-  const page = await fixture<HTMLElement>(html`<div style=${opts.style ?? ''}>
-    <loyalty-session theme=${opts.theme ?? nothing} backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId}
-      app-hostname=${b.appHostname} locale="en-CA" retries="0">
-      <loyalty-balance></loyalty-balance>
-      <reward-progress limit="3"></reward-progress>
-      <transaction-history currency="CAD" limit="5"></transaction-history>
-      <checkin-code></checkin-code>
-      <card-wallet></card-wallet>
-      <loyalty-sign-in></loyalty-sign-in>
-      <profile-form></profile-form>
-      <account-deletion></account-deletion>
-    </loyalty-session>
-  </div>`);
+  const page = await fixture<HTMLElement>(
+    html`<div style=${opts.style ?? ''}>
+      <loyalty-session
+        theme=${opts.theme ?? nothing}
+        backend=${b.backend}
+        api-base=${b.apiBase}
+        vendor-id=${b.vendorId}
+        app-hostname=${b.appHostname}
+        locale="en-CA"
+        retries="0"
+      >
+        <loyalty-balance></loyalty-balance>
+        <reward-progress limit="3"></reward-progress>
+        <transaction-history currency="CAD" limit="5"></transaction-history>
+        <checkin-code></checkin-code>
+        <card-wallet></card-wallet>
+        <loyalty-sign-in></loyalty-sign-in>
+        <profile-form></profile-form>
+        <account-deletion></account-deletion>
+      </loyalty-session>
+    </div>`,
+  );
   const session = page.querySelector('loyalty-session') as LoyaltySession;
   await signInto(session, b, member);
   const get = (tag: string) => session.querySelector(tag)!;
   await until(
-    () => Object.entries(READY).every(([tag, ready]) => {
-      const root = get(tag).shadowRoot;
-      return root?.querySelector(`[part~="${ready}"]`) && !root.querySelector('[aria-busy="true"]');
-    }),
+    () =>
+      Object.entries(READY).every(([tag, ready]) => {
+        const root = get(tag).shadowRoot;
+        return root?.querySelector(`[part~="${ready}"]`) && !root.querySelector('[aria-busy="true"]');
+      }),
     8000,
   );
   return { page, session, get };
@@ -192,14 +214,46 @@ const T = TOKENS;
 
 /** Per element: a real piece (`''` = the host), a computed property, and the token's value it must show. */
 const HONOURED: Record<string, [string, keyof CSSStyleDeclaration, string][]> = {
-  'loyalty-balance': [['base', 'paddingTop', T['--loyalty-space-m']], ['label', 'color', T['--loyalty-color-muted']], ['amount', 'fontFamily', 'monospace']],
-  'reward-progress': [['bar', 'backgroundColor', T['--loyalty-color-accent']], ['reward', 'borderTopLeftRadius', '6px'], ['list', 'rowGap', T['--loyalty-space-s']]],
-  'transaction-history': [['row', 'columnGap', T['--loyalty-space-m']], ['row', 'borderBottomColor', T['--loyalty-color-border']], ['', 'fontSize', T['--loyalty-font-size']]],
-  'checkin-code': [['label', 'color', T['--loyalty-color-muted']], ['content', 'rowGap', T['--loyalty-space-s']], ['base', 'borderTopLeftRadius', T['--loyalty-radius']]],
-  'card-wallet': [['action', 'color', T['--loyalty-color-accent']], ['action', 'borderTopColor', T['--loyalty-color-border']], ['number', 'color', T['--loyalty-color-text']]],
-  'loyalty-sign-in': [['sign-out', 'color', T['--loyalty-color-accent']], ['greeting', 'color', T['--loyalty-color-text']], ['sign-out', 'fontFamily', 'monospace']],
-  'profile-form': [['label', 'color', T['--loyalty-color-text']], ['base', 'paddingLeft', T['--loyalty-space-m']], ['label', 'fontSize', T['--loyalty-font-size']]],
-  'account-deletion': [['delete', 'backgroundColor', T['--loyalty-color-danger-strong']], ['delete', 'color', T['--loyalty-color-on-danger']], ['actions', 'columnGap', T['--loyalty-space-s']]],
+  'loyalty-balance': [
+    ['base', 'paddingTop', T['--loyalty-space-m']],
+    ['label', 'color', T['--loyalty-color-muted']],
+    ['amount', 'fontFamily', 'monospace'],
+  ],
+  'reward-progress': [
+    ['bar', 'backgroundColor', T['--loyalty-color-accent']],
+    ['reward', 'borderTopLeftRadius', '6px'],
+    ['list', 'rowGap', T['--loyalty-space-s']],
+  ],
+  'transaction-history': [
+    ['row', 'columnGap', T['--loyalty-space-m']],
+    ['row', 'borderBottomColor', T['--loyalty-color-border']],
+    ['', 'fontSize', T['--loyalty-font-size']],
+  ],
+  'checkin-code': [
+    ['label', 'color', T['--loyalty-color-muted']],
+    ['content', 'rowGap', T['--loyalty-space-s']],
+    ['base', 'borderTopLeftRadius', T['--loyalty-radius']],
+  ],
+  'card-wallet': [
+    ['action', 'color', T['--loyalty-color-accent']],
+    ['action', 'borderTopColor', T['--loyalty-color-border']],
+    ['number', 'color', T['--loyalty-color-text']],
+  ],
+  'loyalty-sign-in': [
+    ['sign-out', 'color', T['--loyalty-color-accent']],
+    ['greeting', 'color', T['--loyalty-color-text']],
+    ['sign-out', 'fontFamily', 'monospace'],
+  ],
+  'profile-form': [
+    ['label', 'color', T['--loyalty-color-text']],
+    ['base', 'paddingLeft', T['--loyalty-space-m']],
+    ['label', 'fontSize', T['--loyalty-font-size']],
+  ],
+  'account-deletion': [
+    ['delete', 'backgroundColor', T['--loyalty-color-danger-strong']],
+    ['delete', 'color', T['--loyalty-color-on-danger']],
+    ['actions', 'columnGap', T['--loyalty-space-s']],
+  ],
 };
 
 for (const b of BACKENDS) {
@@ -208,7 +262,9 @@ for (const b of BACKENDS) {
     afterEach(async () => canEmulateColorScheme && emulateMedia({ colorScheme: 'light' }));
 
     it('every element honours the page-level tokens in a real piece of it', async () => {
-      const tokens = Object.entries(TOKENS).map(([k, v]) => `${k}: ${v}`).join('; ');
+      const tokens = Object.entries(TOKENS)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ');
       const { get } = await mountAll(b, b.members.seed, { style: tokens });
       for (const [tag, checks] of Object.entries(HONOURED)) {
         const el = get(tag);
@@ -221,7 +277,9 @@ for (const b of BACKENDS) {
     }).timeout(20_000);
 
     it('a confirmation dialog takes --loyalty-space-l, the surface and the backdrop token', async () => {
-      const { get } = await mountAll(b, b.members.seed, { style: `--loyalty-space-l: 21px; --loyalty-color-surface: rgb(5, 6, 7); --loyalty-color-backdrop: rgba(1, 2, 3, 0.5)` });
+      const { get } = await mountAll(b, b.members.seed, {
+        style: `--loyalty-space-l: 21px; --loyalty-color-surface: rgb(5, 6, 7); --loyalty-color-backdrop: rgba(1, 2, 3, 0.5)`,
+      });
       const deletion = get('account-deletion');
       part(deletion, 'delete').click();
       await until(() => part(deletion, 'dialog')?.matches(':modal'));

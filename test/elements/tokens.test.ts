@@ -34,7 +34,7 @@ export abstract class LoyaltyElement extends LitElement {}`,
 };
 const STYLES = {
   path: 'src/internal/styles.ts',
-  text: "export const baseStyles = css`:host { --_loyalty-text: var(--loyalty-color-text, light-dark(#000, #fff)); --_loyalty-radius: var(--loyalty-radius, 1rem); }`;",
+  text: 'export const baseStyles = css`:host { --_loyalty-text: var(--loyalty-color-text, light-dark(#000, #fff)); --_loyalty-radius: var(--loyalty-radius, 1rem); }`;',
 };
 const ELEMENT = {
   path: 'src/elements/loyalty-balance/loyalty-balance.ts',
@@ -131,7 +131,10 @@ describe('theming tokens', () => {
     });
 
     it('fails on a demo theme that sets an undocumented token', async () => {
-      const theme = { path: 'demo/themes/x.css', text: ':root { --loyalty-color-text: light-dark(#000, #fff); /* --loyalty-old: 1 */ --loyalty-brand-color: red; }' };
+      const theme = {
+        path: 'demo/themes/x.css',
+        text: ':root { --loyalty-color-text: light-dark(#000, #fff); /* --loyalty-old: 1 */ --loyalty-brand-color: red; }',
+      };
       const report = await check({ sources: [BASE, STYLES, ELEMENT], readme: README, themes: [theme] });
       expect(report.themeUndocumented).to.deep.equal(['demo/themes/x.css: --loyalty-brand-color']);
     });

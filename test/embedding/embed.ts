@@ -65,10 +65,11 @@ export async function mountEvery(
   await signInto(session, b, member);
   const get = (tag: string) => session.querySelector<HTMLElement>(tag)!;
   await until(
-    () => tags.every((tag) => {
-      const root = get(tag).shadowRoot;
-      return root?.querySelector(`[part~="${ELEMENTS[tag].ready}"]`) && !root.querySelector('[aria-busy="true"]');
-    }),
+    () =>
+      tags.every((tag) => {
+        const root = get(tag).shadowRoot;
+        return root?.querySelector(`[part~="${ELEMENTS[tag].ready}"]`) && !root.querySelector('[aria-busy="true"]');
+      }),
     8000,
   );
   // fonts and the last layout

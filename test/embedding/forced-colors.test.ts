@@ -16,7 +16,8 @@ import { TAGS, all, backdrop, displayed, distinct, emulateForcedColors, mountAll
 const controls = (el: Element) =>
   all(el, 'button, input, select, textarea').filter((c) => displayed(c) && !(c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox')));
 
-const describeControl = (tag: string, c: HTMLElement) => `<${tag}> ${c.localName}[part="${c.getAttribute('part') ?? ''}"] "${(c.textContent ?? '').trim().slice(0, 30)}"`;
+const describeControl = (tag: string, c: HTMLElement) =>
+  `<${tag}> ${c.localName}[part="${c.getAttribute('part') ?? ''}"] "${(c.textContent ?? '').trim().slice(0, 30)}"`;
 
 /** Every control of `el` has a border that stands out against what is behind it. */
 function expectOutlinedControls(tag: string, el: Element): number {
@@ -145,8 +146,11 @@ describe('forced colors (Windows High Contrast)', () => {
   it('skeleton placeholders stay visible (not blank space)', async () => {
     const b = BACKENDS[0];
     await armFault({ match: { path: b.paths.balances }, fault: 'latency=1500', times: 1 });
-    const page = await fixture<HTMLElement>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId}
-      app-hostname=${b.appHostname} locale="en-CA" retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
+    const page = await fixture<HTMLElement>(
+      html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA" retries="0"
+        ><loyalty-balance></loyalty-balance
+      ></loyalty-session>`,
+    );
     await signInto(page as LoyaltySession, b, b.members.rich);
     const el = page.querySelector('loyalty-balance')!;
     await until(() => all(el, '.bone').length);

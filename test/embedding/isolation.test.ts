@@ -41,9 +41,29 @@ export const HOSTILE_CSS = `
 
 /** What is compared, node by node, between the plain page and the hostile one. */
 const PROPS = [
-  'textTransform', 'letterSpacing', 'wordSpacing', 'fontStyle', 'fontWeight', 'fontVariantCaps', 'fontSize', 'lineHeight',
-  'textAlign', 'textIndent', 'textShadow', 'whiteSpace', 'wordBreak', 'hyphens', 'cursor', 'boxSizing', 'color',
-  'webkitTextFillColor', 'paddingTop', 'paddingInlineStart', 'borderTopWidth', 'rowGap', 'columnGap',
+  'textTransform',
+  'letterSpacing',
+  'wordSpacing',
+  'fontStyle',
+  'fontWeight',
+  'fontVariantCaps',
+  'fontSize',
+  'lineHeight',
+  'textAlign',
+  'textIndent',
+  'textShadow',
+  'whiteSpace',
+  'wordBreak',
+  'hyphens',
+  'cursor',
+  'boxSizing',
+  'color',
+  'webkitTextFillColor',
+  'paddingTop',
+  'paddingInlineStart',
+  'borderTopWidth',
+  'rowGap',
+  'columnGap',
 ] as const;
 
 type Snapshot = Map<Element, Record<string, string>>;

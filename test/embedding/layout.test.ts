@@ -88,7 +88,10 @@ function outside(host: Element): string[] {
     }
     if (clipped) continue;
     const r = el.getBoundingClientRect();
-    if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${el.localName}[part="${el.getAttribute('part') ?? ''}"] ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
+    if (r.left < box.left - 1 || r.right > box.right + 1)
+      out.push(
+        `${el.localName}[part="${el.getAttribute('part') ?? ''}"] ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`,
+      );
   }
   return out;
 }
@@ -152,7 +155,8 @@ for (const b of BACKENDS) {
 
     it('wide elements keep label and amount, name and cost side by side', async () => {
       const m = await mountEvery(b, b.members.rich, { wrap: (x) => `<div style="width: 600px">${x}</div>`, tags: ['loyalty-balance', 'reward-progress'] });
-      const side = (a: Element | undefined, c: Element | undefined) => !!a && !!c && Math.abs(c.getBoundingClientRect().top - a.getBoundingClientRect().top) < 16;
+      const side = (a: Element | undefined, c: Element | undefined) =>
+        !!a && !!c && Math.abs(c.getBoundingClientRect().top - a.getBoundingClientRect().top) < 16;
       const balance = m.get('loyalty-balance');
       expect(side(parts(balance, 'label')[0], parts(balance, 'amount')[0])).to.equal(true);
       const reward = parts(m.get('reward-progress'), 'reward').find((r) => r.querySelector('[part~="cost"]'));

@@ -7,7 +7,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 
-const TAGS = ['loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'card-wallet', 'loyalty-sign-in', 'profile-form', 'account-deletion'];
+const TAGS = [
+  'loyalty-balance',
+  'reward-progress',
+  'transaction-history',
+  'checkin-code',
+  'card-wallet',
+  'loyalty-sign-in',
+  'profile-form',
+  'account-deletion',
+];
 const token = (tag: string) => `--loyalty-${tag.replace(/^loyalty-/, '')}-min-height`;
 const height = (el: Element) => el.getBoundingClientRect().height;
 
@@ -49,20 +58,26 @@ describe('loyalty-elements.css (before the script runs)', () => {
   });
 
   it('an element inside a hidden session takes no space', async () => {
-    const page = await fixture<HTMLElement>(html`<div><loyalty-session hidden><loyalty-balance></loyalty-balance></loyalty-session></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <loyalty-session hidden><loyalty-balance></loyalty-balance></loyalty-session>
+      </div>`,
+    );
     expect(height(page.querySelector('loyalty-balance')!)).to.equal(0);
   });
 
   it('once upgraded (default settings, a pending session), each skeleton keeps the reserved height', async () => {
-    const page = await fixture<HTMLElement>(html`<div style="width: 420px">
-      <loyalty-session pending backend="spoonity" api-base="/sandbox/spoonity" vendor-id="1234" locale="en-CA">
-        ${TAGS.map((t) => document.createElement(t))}
-      </loyalty-session>
-    </div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div style="width: 420px">
+        <loyalty-session pending backend="spoonity" api-base="/sandbox/spoonity" vendor-id="1234" locale="en-CA">
+          ${TAGS.map((t) => document.createElement(t))}
+        </loyalty-session>
+      </div>`,
+    );
     const session = page.querySelector('loyalty-session')!;
     const reserved = Object.fromEntries(TAGS.map((t) => [t, height(session.querySelector(t)!)]));
     await import('../../src/index.js');
-    await (session).updateComplete;
+    await session.updateComplete;
     for (const t of TAGS) await (session.querySelector(t) as unknown as LoyaltySession).updateComplete;
     const report = TAGS.map((t) => `${t}: ${reserved[t].toFixed(1)} → ${height(session.querySelector(t)!).toFixed(1)}`).join('; ');
     for (const t of TAGS) {

@@ -30,7 +30,9 @@ describe('Trusted Types', () => {
     expect(res.headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'").and.to.contain(DOCUMENTED);
     const page = await openPage('/demo/trusted-types.html?tt=documented');
     // a string into an HTML sink is refused: the policy is enforced
-    expect(() => (page.document.body.querySelector('header')!.innerHTML = '<b>x</b>')).to.throw().with.property('name', 'TypeError');
+    expect(() => (page.document.body.querySelector('header')!.innerHTML = '<b>x</b>'))
+      .to.throw()
+      .with.property('name', 'TypeError');
     await until(() => page.cspViolations.some((v) => v.directive === 'require-trusted-types-for'));
   });
 

@@ -77,7 +77,10 @@ export function frameworkSuite(name: string, bundle: string): void {
       await app!.update({ apiBase: SPOONITY, sessionKey: key }); // the parent renders again, same props
       const after = [...container.querySelectorAll(KIT)];
       expect(after.length).to.equal(elements.length);
-      expect(after.every((el, i) => el === elements[i]), 'the same element instances').to.equal(true);
+      expect(
+        after.every((el, i) => el === elements[i]),
+        'the same element instances',
+      ).to.equal(true);
       expect(container.querySelector<Session>('loyalty-session')!.sessionKey).to.equal(key);
       await delay(100);
       expect(await requestLog(), 'nothing loaded again').to.deep.equal([]);

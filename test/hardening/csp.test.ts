@@ -37,8 +37,7 @@ async function open(): Promise<CspPage> {
 
 const text = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const buttonNamed = (el: Element, name: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith(name));
+const buttonNamed = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith(name));
 
 /** What typing would do: the new value and an `input` event. */
 function type(input: HTMLInputElement, value: string) {

@@ -68,10 +68,13 @@ const WRITES: WriteScenario[] = [
       await press($(el, '[part~="submit"]')!);
     },
     says: (f) =>
-      f.name === '401' ? /do not match/i
-      : f.name === '403 unverified' ? /not verified/i
-      : f.unconfirmed || f.fault === 'offline' ? /could not reach/i
-      : undefined,
+      f.name === '401'
+        ? /do not match/i
+        : f.name === '403 unverified'
+          ? /not verified/i
+          : f.unconfirmed || f.fault === 'offline'
+            ? /could not reach/i
+            : undefined,
     done: (el) => !!$(el, '[part~="signed-in"]'),
   },
   {
@@ -192,7 +195,8 @@ for (const b of BACKENDS) {
           }
           expect(s.done(el, b), 'claims a success').to.equal(false);
           expect(net.count(s.method, path), 'attempts the kit made').to.equal(1);
-          if (f.fault !== 'offline' && f.fault !== 'drop=1') expect(await requestLog({ method: s.method, path }), 'requests the server received').to.have.length(1);
+          if (f.fault !== 'offline' && f.fault !== 'drop=1')
+            expect(await requestLog({ method: s.method, path }), 'requests the server received').to.have.length(1);
 
           // lifted: doing it again works
           if (f.fault === 'offline') net.goOnline();

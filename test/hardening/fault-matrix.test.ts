@@ -36,7 +36,12 @@ const READS: ReadScenario[] = [
     path: (b) => b.paths.cards,
     loaded: (el, b) => text($(el, '[part~="token"]')) === b.seed.memberCard,
   },
-  { tag: 'profile-form', applies: (b) => b.supports('profile'), path: (b) => b.paths.profile, loaded: (el, b) => $<HTMLInputElement>(el, '#first-name')?.value === b.seed.firstName },
+  {
+    tag: 'profile-form',
+    applies: (b) => b.supports('profile'),
+    path: (b) => b.paths.profile,
+    loaded: (el, b) => $<HTMLInputElement>(el, '#first-name')?.value === b.seed.firstName,
+  },
   { tag: 'account-deletion', applies: (b) => b.supports('account-deletion'), path: (b) => b.paths.profile, loaded: (el) => !!$(el, '[part~="delete"]') },
 ];
 
@@ -79,11 +84,15 @@ for (const b of BACKENDS) {
             expect(net.mostAttempts('GET', path), 'attempts the kit made').to.equal(tries);
             if (f.fault !== 'drop=1') {
               const received = new Map<string, number>();
-              for (const r of await requestLog({ method: 'GET', path })) received.set(JSON.stringify(r.query), (received.get(JSON.stringify(r.query)) ?? 0) + 1);
+              for (const r of await requestLog({ method: 'GET', path }))
+                received.set(JSON.stringify(r.query), (received.get(JSON.stringify(r.query)) ?? 0) + 1);
               // the bound is on what the kit sends (above); the server may see one more when the
               // browser itself resends a GET whose reused keep-alive connection closed under it
               // (seen once in ~300 runs in Chromium) — never fewer, and never a kit-level retry more
-              expect(Math.max(...received.values()), `requests the server received (the kit made ${JSON.stringify(net.attempts)})`).to.be.within(tries, tries + 1);
+              expect(Math.max(...received.values()), `requests the server received (the kit made ${JSON.stringify(net.attempts)})`).to.be.within(
+                tries,
+                tries + 1,
+              );
             }
           }
 

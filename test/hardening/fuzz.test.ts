@@ -183,10 +183,44 @@ const anyJson: fc.Arbitrary<unknown> = fc.json({ maxDepth: 4 }).map((s) => JSON.
 
 /** Values that have broken parsers before: edges of numbers, dates and text. */
 const tricky = fc.constantFrom<unknown>(
-  null, true, false, 0, -0, -1, 1.5, 1e21, -1e21, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 8.64e15, 5e-324,
-  '', ' ', '0', '-1', '1e21', '1e400', 'NaN', 'Infinity', '12abc', '0x1F', 'true', 'null',
-  '2024-13-45', '0000-00-00 00:00:00', '+275760-09-13T00:00:00.001Z', '9999-12-31 23:59:59', '1970-01-01',
-  [], {}, [null], { id: null }, { toString: 1 }, { valueOf: 'x' }, { __proto__: 1 },
+  null,
+  true,
+  false,
+  0,
+  -0,
+  -1,
+  1.5,
+  1e21,
+  -1e21,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  8.64e15,
+  5e-324,
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e21',
+  '1e400',
+  'NaN',
+  'Infinity',
+  '12abc',
+  '0x1F',
+  'true',
+  'null',
+  '2024-13-45',
+  '0000-00-00 00:00:00',
+  '+275760-09-13T00:00:00.001Z',
+  '9999-12-31 23:59:59',
+  '1970-01-01',
+  [],
+  {},
+  [null],
+  { id: null },
+  { toString: 1 },
+  { valueOf: 'x' },
+  { __proto__: 1 },
 );
 
 const other = fc.oneof({ weight: 3, arbitrary: tricky }, { weight: 2, arbitrary: anyJson }, { weight: 1, arbitrary: fc.string() });
@@ -340,7 +374,10 @@ describe('Adapters under fuzzing', function () {
     ];
     for (const [name, read, check] of readers) {
       it(`${name}: a valid model or a LoyaltyError`, async () => {
-        await fc.assert(fc.asyncProperty(anyJson, (body) => validOrLoyaltyError(() => read(body), check as (v: unknown) => void)), params);
+        await fc.assert(
+          fc.asyncProperty(anyJson, (body) => validOrLoyaltyError(() => read(body), check as (v: unknown) => void)),
+          params,
+        );
       });
     }
 
@@ -358,18 +395,28 @@ describe('Adapters under fuzzing', function () {
     ];
     for (const [name, read, check] of objectReaders) {
       it(`${name}: a valid model or a LoyaltyError`, async () => {
-        await fc.assert(fc.asyncProperty(anyObject, (o) => validOrLoyaltyError(() => read(o), check as (v: unknown) => void)), params);
+        await fc.assert(
+          fc.asyncProperty(anyObject, (o) => validOrLoyaltyError(() => read(o), check as (v: unknown) => void)),
+          params,
+        );
       });
     }
 
     it('readErrorEnvelope: nothing, or messages that are text', () => {
       fc.assert(
-        fc.property(fc.oneof(anyJson, near({ error: { code: 400, reference_id: 'r', errors: [{ reason: 'x', message: 'm', code: 1 }] }, object: 'error' }), near({ result: { status: 'error' }, error: { code: 6, name: 'no_valid_session', description: 'd' } })), (body) => {
-          const e = readErrorEnvelope(body);
-          if (e === undefined) return;
-          isArray(e.messages, 'messages').forEach((m, i) => isString(m, `messages[${i}]`));
-          if (e.code !== undefined && typeof e.code !== 'string') isNumber(e.code, 'code');
-        }),
+        fc.property(
+          fc.oneof(
+            anyJson,
+            near({ error: { code: 400, reference_id: 'r', errors: [{ reason: 'x', message: 'm', code: 1 }] }, object: 'error' }),
+            near({ result: { status: 'error' }, error: { code: 6, name: 'no_valid_session', description: 'd' } }),
+          ),
+          (body) => {
+            const e = readErrorEnvelope(body);
+            if (e === undefined) return;
+            isArray(e.messages, 'messages').forEach((m, i) => isString(m, `messages[${i}]`));
+            if (e.code !== undefined && typeof e.code !== 'string') isNumber(e.code, 'code');
+          },
+        ),
         params,
       );
     });
@@ -386,7 +433,10 @@ describe('Adapters under fuzzing', function () {
             sleep: () => Promise.resolve(),
             fetch: async () => new Response(code === 204 || code === 205 || code === 304 ? null : raw, { status: code === 304 ? 200 : code }),
           });
-          await validOrLoyaltyError(() => client.request(method as 'GET', '/x'), () => undefined);
+          await validOrLoyaltyError(
+            () => client.request(method as 'GET', '/x'),
+            () => undefined,
+          );
         }),
         { ...params, numRuns: 200 },
       );
@@ -444,31 +494,45 @@ describe('Adapters under fuzzing', function () {
 
     it('requestCheckinToken, signIn and linkCard', async () => {
       await fc.assert(
-        fc.asyncProperty(near(samples.token), near(samples.authenticate), near((samples.cards as { data: unknown[] }).data[0]), status, async (token, auth, link, code) => {
-          const b = spoonityWith((url) => ({ status: code, body: url.pathname.includes('token') ? token : url.pathname.includes('authenticate') ? auth : link }));
-          await validOrLoyaltyError(() => b.requestCheckinToken(), checkCheckin);
-          await validOrLoyaltyError(() => b.signIn({ email: 'a@b.c', password: 'p' }), checkSignIn);
-          await validOrLoyaltyError(() => b.linkCard({ kind: 'first-party', number: '9999016100000001', pin: '1' }), (c) => checkCards([c]));
-        }),
+        fc.asyncProperty(
+          near(samples.token),
+          near(samples.authenticate),
+          near((samples.cards as { data: unknown[] }).data[0]),
+          status,
+          async (token, auth, link, code) => {
+            const b = spoonityWith((url) => ({
+              status: code,
+              body: url.pathname.includes('token') ? token : url.pathname.includes('authenticate') ? auth : link,
+            }));
+            await validOrLoyaltyError(() => b.requestCheckinToken(), checkCheckin);
+            await validOrLoyaltyError(() => b.signIn({ email: 'a@b.c', password: 'p' }), checkSignIn);
+            await validOrLoyaltyError(
+              () => b.linkCard({ kind: 'first-party', number: '9999016100000001', pin: '1' }),
+              (c) => checkCards([c]),
+            );
+          },
+        ),
         params,
       );
     });
   });
 
   describe('Spaaza reads, fed mutants of real answers', () => {
-    const spaazaAnswers = (bodies: Record<string, unknown>, code: number): Answers => (url) => {
-      const path = url.pathname;
-      const body = path.includes('get-user-vouchers')
-        ? bodies.vouchers
-        : path.includes('get-user')
-          ? bodies.getUser
-          : path.includes('get-campaigns')
-            ? bodies.campaigns
-            : path.includes('ledger')
-              ? bodies[url.searchParams.get('type') === 'points' ? 'ledgerPoints' : 'ledgerWallet']
-              : bodies.login;
-      return { status: code, body };
-    };
+    const spaazaAnswers =
+      (bodies: Record<string, unknown>, code: number): Answers =>
+      (url) => {
+        const path = url.pathname;
+        const body = path.includes('get-user-vouchers')
+          ? bodies.vouchers
+          : path.includes('get-user')
+            ? bodies.getUser
+            : path.includes('get-campaigns')
+              ? bodies.campaigns
+              : path.includes('ledger')
+                ? bodies[url.searchParams.get('type') === 'points' ? 'ledgerPoints' : 'ledgerWallet']
+                : bodies.login;
+        return { status: code, body };
+      };
 
     it('getProfile, getBalances and getCards (get-user)', async () => {
       await fc.assert(
@@ -486,11 +550,17 @@ describe('Adapters under fuzzing', function () {
       const nested = samples.vouchers as { results: Record<string, unknown> };
       const withNested = { ...nested, results: { ...nested.results, honour_vouchers: [samples.nestedVoucher] } };
       await fc.assert(
-        fc.asyncProperty(near(samples.getUser), fc.oneof(near(samples.vouchers), near(withNested)), near(samples.campaigns), status, async (getUser, vouchers, campaigns, code) => {
-          const b = spaazaWith(spaazaAnswers({ getUser, vouchers, campaigns }, code));
-          await validOrLoyaltyError(() => b.getRewards(), checkRewardList);
-          await validOrLoyaltyError(() => b.getVouchers(), checkRewards);
-        }),
+        fc.asyncProperty(
+          near(samples.getUser),
+          fc.oneof(near(samples.vouchers), near(withNested)),
+          near(samples.campaigns),
+          status,
+          async (getUser, vouchers, campaigns, code) => {
+            const b = spaazaWith(spaazaAnswers({ getUser, vouchers, campaigns }, code));
+            await validOrLoyaltyError(() => b.getRewards(), checkRewardList);
+            await validOrLoyaltyError(() => b.getVouchers(), checkRewards);
+          },
+        ),
         params,
       );
     });
@@ -519,25 +589,58 @@ describe('Adapters under fuzzing', function () {
   it('keeps sums and ratios of extreme amounts finite, or refuses them', async () => {
     const huge = 1e308;
     await validOrLoyaltyError(
-      () => spoonity.readTransaction({ id: 1, receipt_date: 1.7e9, loyalty: [{ amount: huge, type: 'Earn' }, { amount: huge, type: 'Earn' }] }, 't'),
+      () =>
+        spoonity.readTransaction(
+          {
+            id: 1,
+            receipt_date: 1.7e9,
+            loyalty: [
+              { amount: huge, type: 'Earn' },
+              { amount: huge, type: 'Earn' },
+            ],
+          },
+          't',
+        ),
       (t) => checkTransaction(t, 't'),
     );
     await validOrLoyaltyError(
-      () => spoonity.readTransaction({ id: 1, date: 1.7e9, rewards: [{ name: 'P', earned: huge }, { name: 'P', earned: huge }] }, 't'),
+      () =>
+        spoonity.readTransaction(
+          {
+            id: 1,
+            date: 1.7e9,
+            rewards: [
+              { name: 'P', earned: huge },
+              { name: 'P', earned: huge },
+            ],
+          },
+          't',
+        ),
       (t) => checkTransaction(t, 't'),
     );
     const row = { receipt_id: 7, date: '2024-01-01T00:00:00Z', amount: huge, currency_symbol: 'pts' };
-    await validOrLoyaltyError(() => spaaza.readLedger([{ ledger: [row, row] }]), (t) => checkHistory({ items: t, page: { next: null } }));
+    await validOrLoyaltyError(
+      () => spaaza.readLedger([{ ledger: [row, row] }]),
+      (t) => checkHistory({ items: t, page: { next: null } }),
+    );
     for (const cost of [5e-324, 1e-200, -5])
-      await validOrLoyaltyError(() => spaaza.readCampaignRewards({ campaigns: [{ id: 1, type: 'interaction', point_cost: cost, title: 'x' }] }, 1240), checkRewards);
-    await validOrLoyaltyError(() => spaaza.readCampaignRewards({ campaigns: [{ id: 1, type: 'interaction', point_cost: 1e-10, title: 'x' }] }, huge), checkRewards);
+      await validOrLoyaltyError(
+        () => spaaza.readCampaignRewards({ campaigns: [{ id: 1, type: 'interaction', point_cost: cost, title: 'x' }] }, 1240),
+        checkRewards,
+      );
+    await validOrLoyaltyError(
+      () => spaaza.readCampaignRewards({ campaigns: [{ id: 1, type: 'interaction', point_cost: 1e-10, title: 'x' }] }, huge),
+      checkRewards,
+    );
     await validOrLoyaltyError(() => spaaza.readBalances({ points_wallet_total: huge, total_cashback_balance: huge }), checkBalances);
   });
 
   it('the fuzzer can tell a broken model from a valid one', () => {
     // guards against checks that cannot fail
     expect(() => checkTransaction({ id: '1', date: new Date(NaN), points: [], rewardsUsed: [] }, 't')).to.throw(/valid Date/);
-    expect(() => checkReward({ id: '1', name: 'n', description: '', summary: '', cost: Infinity, currencyName: '', progress: 0, available: 0 }, 'r')).to.throw(/finite/);
+    expect(() => checkReward({ id: '1', name: 'n', description: '', summary: '', cost: Infinity, currencyName: '', progress: 0, available: 0 }, 'r')).to.throw(
+      /finite/,
+    );
     expect(() => checkProfile({ id: '1', firstName: 'a', lastName: 'b', email: 3 as unknown as string, metadata: [] })).to.throw(/email/);
   });
 });

@@ -12,7 +12,16 @@ import '../../src/index.js';
 import { BACKENDS } from '../helpers/backends.js';
 import { delay, resetSandbox, until } from '../helpers/sandbox.js';
 
-const TAGS = ['loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'card-wallet', 'profile-form', 'account-deletion', 'loyalty-sign-in'];
+const TAGS = [
+  'loyalty-balance',
+  'reward-progress',
+  'transaction-history',
+  'checkin-code',
+  'card-wallet',
+  'profile-form',
+  'account-deletion',
+  'loyalty-sign-in',
+];
 const gc = (window as unknown as { gc?: () => void }).gc;
 
 /** Mounts a session with every element, plus one outside it, waits for data, removes them all; returns weak references only. */

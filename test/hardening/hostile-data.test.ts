@@ -17,7 +17,16 @@ import { BACKENDS, type BackendFixture, type Credentials } from '../helpers/back
 import { LAYOUT_STRINGS, XSS_PAYLOADS, installXssTrap, xssCalls } from '../helpers/xss-corpus.js';
 import { SANDBOX, armFault, clearFaults, delay, resetSandbox, until } from '../helpers/sandbox.js';
 
-const ELEMENTS = ['loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'profile-form', 'card-wallet', 'account-deletion', 'loyalty-sign-in'];
+const ELEMENTS = [
+  'loyalty-balance',
+  'reward-progress',
+  'transaction-history',
+  'checkin-code',
+  'profile-form',
+  'card-wallet',
+  'account-deletion',
+  'loyalty-sign-in',
+];
 
 // --- the watch: installed before any element exists --------------------------------------------
 
@@ -27,10 +36,33 @@ installXssTrap();
 const placeOf = (el: Element) => `${(el.getRootNode() as ShadowRoot).host?.localName ?? 'document'} > ${el.localName}`;
 
 /** Tags no element of the kit renders, whatever the data: each could run script or load something. */
-const SCRIPT_CAPABLE = new Set(
-  ['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link', 'img', 'image', 'video', 'audio', 'source', 'math', 'mglyph',
-    'mtext', 'foreignobject', 'animate', 'set', 'noscript', 'body', 'html', 'template', 'style'],
-);
+const SCRIPT_CAPABLE = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'base',
+  'meta',
+  'link',
+  'img',
+  'image',
+  'video',
+  'audio',
+  'source',
+  'math',
+  'mglyph',
+  'mtext',
+  'foreignobject',
+  'animate',
+  'set',
+  'noscript',
+  'body',
+  'html',
+  'template',
+  'style',
+]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster']);
 
 interface Watch {
@@ -78,21 +110,32 @@ async function control(path: string, body: unknown, method = 'POST') {
 // --- the page -------------------------------------------------------------------------------------
 
 async function mountPage(b: BackendFixture, credentials: Credentials) {
-  const page = await fixture<HTMLElement>(html`<div style="width: 360px">
-    <loyalty-session id="member" backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" timeout="8000" locale="en-CA">
-      <loyalty-balance></loyalty-balance>
-      <reward-progress></reward-progress>
-      <transaction-history></transaction-history>
-      <checkin-code></checkin-code>
-      <profile-form></profile-form>
-      <card-wallet></card-wallet>
-      <account-deletion></account-deletion>
-      <loyalty-sign-in></loyalty-sign-in>
-    </loyalty-session>
-    <loyalty-session id="visitor" backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
-      <loyalty-sign-in></loyalty-sign-in>
-    </loyalty-session>
-  </div>`);
+  const page = await fixture<HTMLElement>(
+    html`<div style="width: 360px">
+      <loyalty-session
+        id="member"
+        backend=${b.backend}
+        api-base=${b.apiBase}
+        vendor-id=${b.vendorId}
+        app-hostname=${b.appHostname}
+        retries="0"
+        timeout="8000"
+        locale="en-CA"
+      >
+        <loyalty-balance></loyalty-balance>
+        <reward-progress></reward-progress>
+        <transaction-history></transaction-history>
+        <checkin-code></checkin-code>
+        <profile-form></profile-form>
+        <card-wallet></card-wallet>
+        <account-deletion></account-deletion>
+        <loyalty-sign-in></loyalty-sign-in>
+      </loyalty-session>
+      <loyalty-session id="visitor" backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+        <loyalty-sign-in></loyalty-sign-in>
+      </loyalty-session>
+    </div>`,
+  );
   const session = page.querySelector<LoyaltySession>('#member')!;
   session.userId = credentials.userId ?? '';
   session.sessionKey = credentials.sessionKey;
@@ -229,7 +272,10 @@ for (const b of BACKENDS) {
         expect(text).not.to.match(/NaN|Infinity|\de[+-]\d|undefined|\[object /);
         // the huge figure is written out in full, grouped
         expect(text).to.include('1,000,000,000,000,000,000,000');
-        expect(elements.filter((el) => el.shadowRoot!.querySelector('[part~=error]')).map((el) => el.localName), 'elements in an error state').to.deep.equal([]);
+        expect(
+          elements.filter((el) => el.shadowRoot!.querySelector('[part~=error]')).map((el) => el.localName),
+          'elements in an error state',
+        ).to.deep.equal([]);
         expect(errors).to.deep.equal([]);
         page.remove();
       } finally {

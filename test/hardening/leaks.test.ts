@@ -104,7 +104,8 @@ class Probe {
     const remove = state.removeEventListener;
     const changeListeners = new Set<unknown>();
     state.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
-      if (type === 'change' && listener && !changeListeners.has(listener)) changeListeners.add(listener), this.sessionListeners++, this.started.sessionListeners++;
+      if (type === 'change' && listener && !changeListeners.has(listener))
+        (changeListeners.add(listener), this.sessionListeners++, this.started.sessionListeners++);
       add.call(state, type, listener, options);
     };
     state.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
@@ -117,14 +118,26 @@ class Probe {
     });
 
     const w = window as unknown as Record<string, unknown>;
-    const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci, requestAnimationFrame: raf, cancelAnimationFrame: caf, BroadcastChannel: BC } = window;
+    const {
+      setTimeout: st,
+      clearTimeout: ct,
+      setInterval: si,
+      clearInterval: ci,
+      requestAnimationFrame: raf,
+      cancelAnimationFrame: caf,
+      BroadcastChannel: BC,
+    } = window;
     const timeouts = this.timeouts;
     w.setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
       if (!fromKit() || typeof fn !== 'function') return st(fn, ms, ...rest);
-      const id = st((...args: unknown[]) => {
-        timeouts.delete(id);
-        (fn as (...a: unknown[]) => void)(...args);
-      }, ms, ...rest);
+      const id = st(
+        (...args: unknown[]) => {
+          timeouts.delete(id);
+          (fn as (...a: unknown[]) => void)(...args);
+        },
+        ms,
+        ...rest,
+      );
       timeouts.add(id);
       this.started.timeouts++;
       return id;
@@ -135,7 +148,7 @@ class Probe {
     };
     w.setInterval = (fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
       const id = si(fn, ms, ...rest);
-      if (fromKit()) this.intervals.add(id), this.started.intervals++;
+      if (fromKit()) (this.intervals.add(id), this.started.intervals++);
       return id;
     };
     w.clearInterval = (id?: number) => {
@@ -166,7 +179,17 @@ class Probe {
         super.close();
       }
     };
-    this.undo.push(() => Object.assign(w, { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci, requestAnimationFrame: raf, cancelAnimationFrame: caf, BroadcastChannel: BC }));
+    this.undo.push(() =>
+      Object.assign(w, {
+        setTimeout: st,
+        clearTimeout: ct,
+        setInterval: si,
+        clearInterval: ci,
+        requestAnimationFrame: raf,
+        cancelAnimationFrame: caf,
+        BroadcastChannel: BC,
+      }),
+    );
   }
 
   uninstall(): void {
@@ -222,7 +245,12 @@ const ELEMENTS: LeakScenario[] = [
     // with tokens: the code and its countdown; without: the member card
     loaded: (el, b) => (b.supports('checkin-token') ? !!$(el, '[part~="countdown"]') : text($(el, '[part~="token"]')) === b.seed.memberCard),
   },
-  { tag: 'profile-form', attrs: { 'confirm-unsaved': '' }, applies: (b) => b.supports('profile'), loaded: (el, b) => $<HTMLInputElement>(el, '#first-name')?.value === b.seed.firstName },
+  {
+    tag: 'profile-form',
+    attrs: { 'confirm-unsaved': '' },
+    applies: (b) => b.supports('profile'),
+    loaded: (el, b) => $<HTMLInputElement>(el, '#first-name')?.value === b.seed.firstName,
+  },
   { tag: 'account-deletion', applies: (b) => b.supports('account-deletion'), loaded: (el) => !!$(el, '[part~="delete"]') },
   { tag: 'loyalty-sign-in', applies: () => true, loaded: (el) => !!$(el, '[part~="signed-in"]') },
 ];
@@ -254,9 +282,16 @@ for (const b of BACKENDS) {
       it(`<${s.tag}>: ${CYCLES} mount/unmount cycles leave no listener, timer, wake lock or subscription behind`, async () => {
         const net = new Net();
         probe.fakeWakeLock();
-        const root = await fixture<LoyaltySession>(html`
-          <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
-            locale="en-CA" .fetch=${net.fetch}></loyalty-session>`);
+        const root = await fixture<LoyaltySession>(
+          html` <loyalty-session
+            backend=${b.backend}
+            api-base=${b.apiBase}
+            vendor-id=${b.vendorId}
+            app-hostname=${b.appHostname}
+            locale="en-CA"
+            .fetch=${net.fetch}
+          ></loyalty-session>`,
+        );
         await signInto(root, b, b.members.seed);
         const make = () => {
           const el = document.createElement(s.tag);
@@ -300,7 +335,14 @@ for (const b of BACKENDS) {
       const parent = await fixture<HTMLDivElement>(html`<div></div>`);
       const make = () => {
         const session = document.createElement('loyalty-session');
-        Object.assign(session, { backend: b.backend, apiBase: b.apiBase, vendorId: b.vendorId, appHostname: b.appHostname, refreshInterval: 60_000, fetch: net.fetch });
+        Object.assign(session, {
+          backend: b.backend,
+          apiBase: b.apiBase,
+          vendorId: b.vendorId,
+          appHostname: b.appHostname,
+          refreshInterval: 60_000,
+          fetch: net.fetch,
+        });
         session.append(document.createElement('loyalty-balance'));
         return session;
       };

@@ -12,7 +12,16 @@ import type { LoyaltySession } from '../../src/session/loyalty-session.js';
 import { BACKENDS } from '../helpers/backends.js';
 import { armFault, clearFaults, requestLog, resetSandbox, until } from '../helpers/sandbox.js';
 
-const ELEMENTS = ['loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'profile-form', 'card-wallet', 'account-deletion', 'loyalty-sign-in'];
+const ELEMENTS = [
+  'loyalty-balance',
+  'reward-progress',
+  'transaction-history',
+  'checkin-code',
+  'profile-form',
+  'card-wallet',
+  'account-deletion',
+  'loyalty-sign-in',
+];
 const READERS = ['loyalty-balance', 'reward-progress', 'transaction-history'];
 
 /** Everything reachable from `value` as text: own and inherited error fields, causes, nested objects. */
@@ -83,11 +92,21 @@ for (const b of BACKENDS) {
       const leaks = (text: string) => pieces.some((p) => text.includes(p));
       recorded.length = 0;
 
-      const page = await fixture<HTMLElement>(html`<div>
-        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="1" timeout="1500" locale="en-CA">
-          ${ELEMENTS.map((tag) => document.createElement(tag))}
-        </loyalty-session>
-      </div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <loyalty-session
+            backend=${b.backend}
+            api-base=${b.apiBase}
+            vendor-id=${b.vendorId}
+            app-hostname=${b.appHostname}
+            retries="1"
+            timeout="1500"
+            locale="en-CA"
+          >
+            ${ELEMENTS.map((tag) => document.createElement(tag))}
+          </loyalty-session>
+        </div>`,
+      );
       const session = page.querySelector<LoyaltySession>('loyalty-session')!;
       session.userId = credentials.userId ?? '';
       session.sessionKey = key;
@@ -97,7 +116,9 @@ for (const b of BACKENDS) {
       /** Waits for `check`; on time-out, says which step and what each reader shows. */
       const step = (name: string, check: () => unknown, timeout = 20_000) =>
         until(check, timeout).catch(() => {
-          throw new Error(`${name}: not reached; ${READERS.map((t) => `${t}: "${(shadow(t).textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80)}"`).join('; ')}`);
+          throw new Error(
+            `${name}: not reached; ${READERS.map((t) => `${t}: "${(shadow(t).textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80)}"`).join('; ')}`,
+          );
         });
       const snapshots: string[] = [];
       const snapshot = async (when: string) => snapshots.push(`${when}:\n${domText(document.documentElement)}\n${await storageText()}`);
@@ -153,8 +174,15 @@ for (const b of BACKENDS) {
       // resources: only the API calls themselves may carry it (Spoonity's query string)
       const api = new URL(`${b.apiBase}/`, location.href).href;
       const urls = performance.getEntriesByType('resource').map((e) => e.name);
-      expect(urls.filter((u) => leaks(u) && !u.startsWith(api)), 'other URLs carrying the key').to.deep.equal([]);
-      if (b.name === 'spoonity') expect(urls.some((u) => u.startsWith(api) && leaks(u)), 'the API requests carry it (the scan can see it)').to.equal(true);
+      expect(
+        urls.filter((u) => leaks(u) && !u.startsWith(api)),
+        'other URLs carrying the key',
+      ).to.deep.equal([]);
+      if (b.name === 'spoonity')
+        expect(
+          urls.some((u) => u.startsWith(api) && leaks(u)),
+          'the API requests carry it (the scan can see it)',
+        ).to.equal(true);
       // the recording works: events and errors were seen (a scan of nothing would pass)
       expect(recorded.some((r) => r.startsWith('event loyalty-error') && r.includes('LoyaltyError'))).to.equal(true);
       expect(recorded.some((r) => r.startsWith('event loyalty-session-expired'))).to.equal(true);

@@ -20,7 +20,16 @@ import { SANDBOX, delay, resetSandbox, until } from '../helpers/sandbox.js';
 const SEED = 8_2026;
 const SWITCHES = 200;
 const MARKERS = ['QQALPHAQQ', 'QQBRAVOQQ', 'QQCHARLIEQQ'];
-const ELEMENTS = ['loyalty-balance', 'reward-progress', 'transaction-history', 'checkin-code', 'profile-form', 'card-wallet', 'account-deletion', 'loyalty-sign-in'];
+const ELEMENTS = [
+  'loyalty-balance',
+  'reward-progress',
+  'transaction-history',
+  'checkin-code',
+  'profile-form',
+  'card-wallet',
+  'account-deletion',
+  'loyalty-sign-in',
+];
 
 /** mulberry32: a small seeded PRNG, [0, 1). */
 function prng(seed: number) {
@@ -60,11 +69,21 @@ for (const b of BACKENDS) {
 
     it(`never paints another member's data over ${SWITCHES} random switches under random latency, and keeps nothing of an ended session`, async () => {
       const random = prng(SEED);
-      const page = await fixture<HTMLElement>(html`<div style="width: 420px">
-        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" timeout="5000" locale="en-CA">
-          ${ELEMENTS.map((tag) => document.createElement(tag))}
-        </loyalty-session>
-      </div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div style="width: 420px">
+          <loyalty-session
+            backend=${b.backend}
+            api-base=${b.apiBase}
+            vendor-id=${b.vendorId}
+            app-hostname=${b.appHostname}
+            retries="0"
+            timeout="5000"
+            locale="en-CA"
+          >
+            ${ELEMENTS.map((tag) => document.createElement(tag))}
+          </loyalty-session>
+        </div>`,
+      );
       const session = page.querySelector<LoyaltySession>('loyalty-session')!;
       // the sandbox waits 0–250 ms before answering each request
       session.fetch = (input, init) => {
@@ -87,12 +106,14 @@ for (const b of BACKENDS) {
             if (text.includes(m.marker)) seen.set(m.marker, (seen.get(m.marker) ?? 0) + 1);
             continue;
           }
-          if (text.includes(m.marker)) violations.push(`${when}, switch ${switches}: the page shows ${m.marker} while ${current?.marker ?? 'signed out'} is current (seed ${SEED})`);
+          if (text.includes(m.marker))
+            violations.push(`${when}, switch ${switches}: the page shows ${m.marker} while ${current?.marker ?? 'signed out'} is current (seed ${SEED})`);
         }
         const cache = session.state.cache;
         const held = JSON.stringify(cache.keys().map((k) => cache.peek(k)));
         for (const m of members)
-          if (m !== current && held.includes(m.marker)) violations.push(`${when}, switch ${switches}: the cache holds ${m.marker} while ${current?.marker ?? 'signed out'} is current (seed ${SEED})`);
+          if (m !== current && held.includes(m.marker))
+            violations.push(`${when}, switch ${switches}: the cache holds ${m.marker} while ${current?.marker ?? 'signed out'} is current (seed ${SEED})`);
         if (!current && cache.size) violations.push(`${when}, switch ${switches}: signed out, but the cache holds ${cache.keys().join(', ')} (seed ${SEED})`);
       };
 
@@ -118,7 +139,8 @@ for (const b of BACKENDS) {
           const changed = next !== current;
           current = next;
           // the cache is emptied at once when the member changes
-          if (changed && session.state.cache.size) violations.push(`switch ${switches}: the cache still holds ${session.state.cache.keys().join(', ')} right after the switch`);
+          if (changed && session.state.cache.size)
+            violations.push(`switch ${switches}: the cache still holds ${session.state.cache.keys().join(', ')} right after the switch`);
           // mostly quick switches (responses of earlier members still on their way), sometimes long enough to paint
           await delay(random() < 0.7 ? random() * 40 : 200 + random() * 400);
         }

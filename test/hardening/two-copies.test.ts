@@ -113,7 +113,10 @@ describe('two copies of the kit on one page', () => {
   after(() => frames.forEach((frame) => frame.remove()));
 
   it('the npm build, then the CDN bundle: no error or warning, each tag defined once, by the npm copy', async () => {
-    const page = await open([['npm', NPM], ['cdn', CDN]]);
+    const page = await open([
+      ['npm', NPM],
+      ['cdn', CDN],
+    ]);
     expect(page.copies!.npm.LoyaltyBalance).not.to.equal(page.copies!.cdn.LoyaltyBalance); // two real copies
     expect(definedBy(page)).to.deep.equal(everyTag('npm'));
     expect([...page.defined].sort()).to.deep.equal(TAGS.map((t) => t.tag).sort());
@@ -123,7 +126,10 @@ describe('two copies of the kit on one page', () => {
   });
 
   it('the CDN bundle, then the npm build: no error or warning, each tag defined once, by the CDN copy', async () => {
-    const page = await open([['cdn', CDN], ['npm', NPM]]);
+    const page = await open([
+      ['cdn', CDN],
+      ['npm', NPM],
+    ]);
     expect(definedBy(page)).to.deep.equal(everyTag('cdn'));
     expect([...page.defined].sort()).to.deep.equal(TAGS.map((t) => t.tag).sort());
     await mountMember(page);
@@ -140,14 +146,22 @@ describe('two copies of the kit on one page', () => {
       ['npm', '/dist/classes.js'],
     ]);
     const owners = definedBy(page);
-    expect([owners['loyalty-session'], owners['loyalty-balance'], owners['card-wallet'], owners['reward-progress']]).to.deep.equal(['npm', 'npm', 'cdn', 'cdn']);
+    expect([owners['loyalty-session'], owners['loyalty-balance'], owners['card-wallet'], owners['reward-progress']]).to.deep.equal([
+      'npm',
+      'npm',
+      'cdn',
+      'cdn',
+    ]);
     await mountMember(page);
     expect(page.problems).to.deep.equal([]);
     expect(page.warnings).to.deep.equal([]);
   });
 
   it('two CDN copies of one version: no error or warning, each tag defined once, by the first', async () => {
-    const page = await open([['first', CDN], ['second', `${CDN}?copy=2`]]);
+    const page = await open([
+      ['first', CDN],
+      ['second', `${CDN}?copy=2`],
+    ]);
     expect(page.copies!.first.LoyaltyBalance).not.to.equal(page.copies!.second.LoyaltyBalance);
     expect(definedBy(page)).to.deep.equal(everyTag('first'));
     expect([...page.defined].sort()).to.deep.equal(TAGS.map((t) => t.tag).sort());
@@ -157,7 +171,11 @@ describe('two copies of the kit on one page', () => {
   });
 
   it('two CDN copies of different versions: one warning naming both, no error, the first copy’s elements in use', async () => {
-    const page = await open([['older', cdnAs('0.0.9-older')], ['current', CDN], ['another', cdnAs('0.0.8-another')]]);
+    const page = await open([
+      ['older', cdnAs('0.0.9-older')],
+      ['current', CDN],
+      ['another', cdnAs('0.0.8-another')],
+    ]);
     expect(page.copies!.older.VERSION).to.equal('0.0.9-older');
     expect(page.copies!.current.VERSION).to.equal(VERSION);
     expect(page.warnings).to.have.length(1);

@@ -29,7 +29,8 @@ export async function spaazaSignIn(username: string, password = PASSWORD): Promi
     body: new URLSearchParams({ username, password }),
   });
   if (!res.ok) throw new Error(`sign-in of ${username} failed: HTTP ${res.status}`);
-  const { session_key, session_user_id } = ((await res.json()) as { results: { session_info: { session_key: string; session_user_id: number } } }).results.session_info;
+  const { session_key, session_user_id } = ((await res.json()) as { results: { session_info: { session_key: string; session_user_id: number } } }).results
+    .session_info;
   return { sessionKey: session_key, userId: String(session_user_id) };
 }
 
@@ -163,7 +164,12 @@ export const SPOONITY_FIXTURE: BackendFixture = {
   },
   signInBody: (email) => ({ email_address: email, password: '***', vendor: 1234 }),
   phoneOnWire: { code: '1', number: '5555550199' },
-  rejection: { field: 'email', value: MEMBERS.rich, message: 'Email address is already registered', shown: 'The loyalty service did not accept this value. Check it and try again.' },
+  rejection: {
+    field: 'email',
+    value: MEMBERS.rich,
+    message: 'Email address is already registered',
+    shown: 'The loyalty service did not accept this value. Check it and try again.',
+  },
   consent: { checked: 'Email and text messages', afterUp: 'Text messages (SMS) only', body: { contact_consent: 2 } },
   readonlyRows: ['First name: Sam', 'Birthdate: January 1, 1990', 'Language: English', 'How may we contact you?: Email and text messages', 'Gender: Not set'],
 };

@@ -76,8 +76,7 @@ export async function sentBodies(filter?: { method?: string; path?: string }): P
 }
 
 /** The code of a pending account deletion, which the sandbox "emails" by exposing it. */
-export const deletionCode = async (email: string) =>
-  ((await control('GET', `deletion-code?email=${encodeURIComponent(email)}`)) as { code: string }).code;
+export const deletionCode = async (email: string) => ((await control('GET', `deletion-code?email=${encodeURIComponent(email)}`)) as { code: string }).code;
 
 /** Resolves after `ms`. For letting a slow response arrive, never for asserting timing. */
 export const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,21 +5,16 @@
  */
 import 'jsqr'; // a UMD bundle: in a module it defines `self.jsQR`
 import type jsQRFunction from 'jsqr';
-import {
-  BarcodeFormat,
-  BinaryBitmap,
-  Code128Reader,
-  DecodeHintType,
-  HybridBinarizer,
-  QRCodeReader,
-  RGBLuminanceSource,
-} from '@zxing/library';
+import { BarcodeFormat, BinaryBitmap, Code128Reader, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 
 const jsQR = (globalThis as unknown as { jsQR: typeof jsQRFunction }).jsQR;
 
 /** Draws `svg` as an opaque bitmap, `scale` pixels per view-box unit (one module). */
 export async function rasterize(svg: SVGSVGElement, scale = 4): Promise<ImageData> {
-  const [, , w, h] = svg.getAttribute('viewBox')!.split(/[\s,]+/).map(Number);
+  const [, , w, h] = svg
+    .getAttribute('viewBox')!
+    .split(/[\s,]+/)
+    .map(Number);
   const width = Math.round(w * scale);
   const height = Math.round(h * scale);
   const copy = svg.cloneNode(true) as SVGSVGElement;
@@ -51,8 +46,7 @@ function luminance({ data, width, height }: ImageData): BinaryBitmap {
 }
 
 /** The text of a QR code according to jsQR, or `null`. */
-export const jsqrDecode = (image: ImageData): string | null =>
-  jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+export const jsqrDecode = (image: ImageData): string | null => jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
 
 /** The text of a QR code according to ZXing, or `null`. */
 export function zxingQrDecode(image: ImageData): string | null {

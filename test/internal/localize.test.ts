@@ -29,15 +29,30 @@ describe('localize: the language of the kit', () => {
 
   it('maps any BCP 47 tag to the nearest language it speaks', () => {
     const cases: Record<string, string> = {
-      'fr-CA': 'fr', fr: 'fr', FR: 'fr', 'fr-FR': 'fr', 'es-MX': 'es', es_419: 'es', 'es-AR': 'es',
-      'nl-BE': 'nl', 'nl-NL': 'nl', 'en-US': 'en', 'en-CA': 'en', 'de-DE': 'en', 'zh-Hant-TW': 'en', '': 'en', 'not a tag!': 'en',
+      'fr-CA': 'fr',
+      fr: 'fr',
+      FR: 'fr',
+      'fr-FR': 'fr',
+      'es-MX': 'es',
+      es_419: 'es',
+      'es-AR': 'es',
+      'nl-BE': 'nl',
+      'nl-NL': 'nl',
+      'en-US': 'en',
+      'en-CA': 'en',
+      'de-DE': 'en',
+      'zh-Hant-TW': 'en',
+      '': 'en',
+      'not a tag!': 'en',
     };
     for (const [tag, locale] of Object.entries(cases)) expect(nearestLocale(tag), tag).to.equal(locale);
     expect(nearestLocale(undefined)).to.equal('en');
   });
 
   it('speaks the session’s locale', async () => {
-    const root = await fixture<LoyaltySession>(html`<loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
+    const root = await fixture<LoyaltySession>(
+      html`<loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
+    );
     const el = root.querySelector('loyalty-balance')!;
     await until(() => speaks(el, 'fr'));
     expect(loyaltyLocale()).to.equal('fr');
@@ -45,7 +60,13 @@ describe('localize: the language of the kit', () => {
   });
 
   it('without a session locale, speaks the nearest lang', async () => {
-    const wrapper = await fixture(html`<div lang="es-MX"><section><loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session></section></div>`);
+    const wrapper = await fixture(
+      html`<div lang="es-MX">
+        <section>
+          <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session>
+        </section>
+      </div>`,
+    );
     const el = wrapper.querySelector('loyalty-balance')!;
     await until(() => speaks(el, 'es'));
     expect(wrapper.querySelector<LoyaltySession>('loyalty-session')!.resolvedLocale).to.equal('es-MX');
@@ -66,8 +87,9 @@ describe('localize: the language of the kit', () => {
 
   it('re-renders live when the session’s locale changes: text, money and numbers', async () => {
     await resetSandbox();
-    const root = await fixture<LoyaltySession>(html`
-      <loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance><reward-progress></reward-progress></loyalty-session>`);
+    const root = await fixture<LoyaltySession>(
+      html` <loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance><reward-progress></reward-progress></loyalty-session>`,
+    );
     const [balance, rewards] = [root.querySelector<LoyaltyBalance>('loyalty-balance')!, root.querySelector('reward-progress')!];
     await signInto(root, SPOONITY_FIXTURE, SPOONITY_FIXTURE.members.seed);
     await until(() => text(balance).includes('Solde Paiement rapide 15,00 $'));
@@ -96,7 +118,11 @@ describe('localize: the language of the kit', () => {
   });
 
   it('re-renders live when an ancestor’s lang changes', async () => {
-    const wrapper = await fixture(html`<div lang="en"><loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en">
+        <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session>
+      </div>`,
+    );
     const el = wrapper.querySelector('loyalty-balance')!;
     await until(() => speaks(el, 'en'));
     wrapper.setAttribute('lang', 'fr');
@@ -105,8 +131,9 @@ describe('localize: the language of the kit', () => {
 
   it('says what failed in the page’s language, with the platform’s own words as sent', async () => {
     await resetSandbox();
-    const root = await fixture<LoyaltySession>(html`
-      <loyalty-session api-base=${SPOONITY} locale="fr-CA" retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
+    const root = await fixture<LoyaltySession>(
+      html` <loyalty-session api-base=${SPOONITY} locale="fr-CA" retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`,
+    );
     const el = root.querySelector('loyalty-balance')!;
     await armFault({ match: { path: SPOONITY_FIXTURE.paths.balances }, fault: 'status=500', times: 1 });
     await signInto(root, SPOONITY_FIXTURE, SPOONITY_FIXTURE.members.seed);
@@ -119,7 +146,9 @@ describe('localize: the language of the kit', () => {
   it('takes a merchant’s own wording for a built-in language', async () => {
     const xliff = new DOMParser().parseFromString(await (await fetch('/xliff/fr.xlf')).text(), 'application/xml');
     const unit = [...xliff.querySelectorAll('trans-unit')].find((u) => u.querySelector('source')!.textContent === SIGNED_OUT.en)!;
-    const root = await fixture<LoyaltySession>(html`<loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
+    const root = await fixture<LoyaltySession>(
+      html`<loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
+    );
     const el = root.querySelector('loyalty-balance')!;
     await until(() => speaks(el, 'fr'));
     addLoyaltyTranslations('fr', { [unit.id]: 'Ouvrez une session pour voir vos points.' });

@@ -33,8 +33,7 @@ function barcodeDrawing(text: string) {
 }
 
 /** Deterministic filler text of `n` characters drawn from `alphabet`. */
-const filler = (n: number, alphabet: string) =>
-  Array.from({ length: n }, (_, i) => alphabet[(i * 7919 + n * 31) % alphabet.length]).join('');
+const filler = (n: number, alphabet: string) => Array.from({ length: n }, (_, i) => alphabet[(i * 7919 + n * 31) % alphabet.length]).join('');
 
 describe('QR encoder', () => {
   it('encodes a 12-digit token in the smallest symbol (version 1, 21 × 21) that decodes back', async () => {

@@ -56,7 +56,8 @@ test('the printed Control URL answers with an index of the control routes', asyn
     assert.equal(res.status, 200);
     const index = await res.json();
     const listed = index.routes.map((/** @type {{ method: string, path: string }} */ r) => `${r.method} ${r.path}`);
-    for (const route of ['GET /sb/__sandbox/faults', 'POST /sb/__sandbox/reset', 'GET /sb/__sandbox/log', 'GET /sb/__sandbox/members']) assert.ok(listed.includes(route), route);
+    for (const route of ['GET /sb/__sandbox/faults', 'POST /sb/__sandbox/reset', 'GET /sb/__sandbox/log', 'GET /sb/__sandbox/members'])
+      assert.ok(listed.includes(route), route);
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

@@ -34,7 +34,13 @@ function expectRefusal(reply: PosReply, message: string) {
 const order = (who: Record<string, unknown>, subtotal: number, more: Record<string, unknown> = {}) =>
   pos('POST', '/order', {
     body: {
-      ...who, till: 1, subtotal, taxes: [], total: subtotal, payment_method: 'CASH', date: String(Math.floor(Date.now() / 1000)),
+      ...who,
+      till: 1,
+      subtotal,
+      taxes: [],
+      total: subtotal,
+      payment_method: 'CASH',
+      date: String(Math.floor(Date.now() / 1000)),
       cashier: { id: '_tony_', name: 'Tony' },
       line_items: [{ id: 'latte', name: 'Latte', categories: [], discounts: [], price: subtotal, quantity: 1, modifiers: [] }],
       discounts: [],
@@ -83,7 +89,10 @@ describe('sandbox POS (merchant side, api_key)', () => {
 
     it('leaves a token usable when the call it came with is refused', async () => {
       const token = await checkinToken(await signIn(MEMBERS.seed));
-      expectRefusal(await pos('POST', '/order', { body: { card_number: token, amount: -100 } }), 'Insufficient Quick Pay balance: 100.00 needed, 15.00 available');
+      expectRefusal(
+        await pos('POST', '/order', { body: { card_number: token, amount: -100 } }),
+        'Insufficient Quick Pay balance: 100.00 needed, 15.00 available',
+      );
       expectEnvelope(await order({ card_number: token }, 5, { discounts: [{ vendor_perk_redemption_id: 1 }] }), 400, 'Unknown reward 1');
       expect((await pos('POST', '/onscreen', { body: { card_number: token } })).status).to.equal(200);
     });
@@ -111,11 +120,17 @@ describe('sandbox POS (merchant side, api_key)', () => {
       expect(status).to.equal(200);
       expect(body.user).to.include({ id: RICH_ID, email_address: MEMBERS.rich, first_name: 'Rita', last_name: 'Rich' });
       expect(body.quick_pay.amount).to.equal(182.35);
-      expect(body.balances.map((b: any) => [b.name, b.balance])).to.deep.equal([['Canadian Dollar', 182.35], ['Points', 1240], ['Stars', 7]]);
+      expect(body.balances.map((b: any) => [b.name, b.balance])).to.deep.equal([
+        ['Canadian Dollar', 182.35],
+        ['Points', 1240],
+        ['Stars', 7],
+      ]);
       expect(body.tier).to.deep.equal({ id: 21, name: 'Silver' });
       expect(body.rewards.length).to.be.greaterThan(0);
       for (const r of body.rewards) expect(r.cost, r.name).to.be.at.most(r.currency.name === 'Stars' ? 7 : 1240);
-      expect(body.rewards.map((r: any) => r.name)).to.include('Size upgrade').and.not.include('Any drink');
+      expect(body.rewards.map((r: any) => r.name))
+        .to.include('Size upgrade')
+        .and.not.include('Any drink');
       expect((await pos('GET', '/onscreen', { query: { pos_session_hash: await checkIn(MEMBERS.seed) } })).body.rewards).to.deep.equal([]);
     });
 
@@ -189,7 +204,10 @@ describe('sandbox POS (merchant side, api_key)', () => {
       expect(await points(key)).to.equal(55 - 50 + 4);
       const visit = await newestVisit(key, SEED_ID);
       expect(visit.rewards).to.deep.equal([{ id: 642, name: 'Free Item' }]);
-      expect(visit.loyalty.map((l: any) => [l.amount, l.type])).to.deep.equal([[4, 'Earn'], [-50, 'Spend']]);
+      expect(visit.loyalty.map((l: any) => [l.amount, l.type])).to.deep.equal([
+        [4, 'Earn'],
+        [-50, 'Spend'],
+      ]);
     });
 
     it('refuses a receipt number it already has: orders are immutable', async () => {
@@ -236,8 +254,11 @@ describe('sandbox POS (merchant side, api_key)', () => {
       expectRefusal(await pos('POST', '/order/payments/loyalty', { body }), message);
       expectEnvelope(await pos('POST', '/order/payments/loyalty', { body, query: { _errors: 'status' } }), 400, message);
       expect(await points(key)).to.equal(1039);
-      expectEnvelope(await pos('POST', '/order/payments/loyalty', { body: { card_number: MEMBERS.rich, amount: -1 } }), 400,
-        'Invalid amount: must be a positive non-zero amount with at most two decimals');
+      expectEnvelope(
+        await pos('POST', '/order/payments/loyalty', { body: { card_number: MEMBERS.rich, amount: -1 } }),
+        400,
+        'Invalid amount: must be a positive non-zero amount with at most two decimals',
+      );
     });
 
     it('takes the payments of a POS session into its order: one history row, voided together', async () => {
@@ -253,8 +274,10 @@ describe('sandbox POS (merchant side, api_key)', () => {
       const transaction = await newestTransaction(key);
       expect(transaction.quickpay).to.deep.equal({ used: 4.5, loaded: 0, balance: 177.85 });
       expect((await member(key, '/user/transaction/list')).count).to.equal(10_001);
-      expectRefusal(await pos('DELETE', '/order', { body: { receipt: submitted.body.payments[0] } }),
-        `Payment ${submitted.body.payments[0]} belongs to order ${submitted.body.receipt_number}: void that order`);
+      expectRefusal(
+        await pos('DELETE', '/order', { body: { receipt: submitted.body.payments[0] } }),
+        `Payment ${submitted.body.payments[0]} belongs to order ${submitted.body.receipt_number}: void that order`,
+      );
       expect((await pos('DELETE', '/order', { body: { receipt: submitted.body.reference_number } })).body.success).to.equal(true);
       expect([await quickPay(key), await points(key)]).to.deep.equal([182.35, 1240]);
       expect((await member(key, '/user/transaction/list')).count).to.equal(10_000);

@@ -4,7 +4,12 @@ import { MEMBERS, PASSWORD, SANDBOX, SPOONITY, VENDOR, armFault, clearFaults, re
 /** The seed documents' JSON examples, verbatim (seeds 001 and 002). */
 const SEED_QUICK_PAY = { amount: 15.0, currency: { code: 'CAD', id: 191, name: 'Canadian Dollar', object: 'currency' }, object: 'Virtual\\Balance' };
 const currency = (currency_id: number, name: string, type: number) => ({
-  currency: { currency_id, name, currencyType: { currencyType_id: type, name: type === 1 ? 'Quick Pay' : 'Loyalty' }, status: { status_id: 1, name: 'Active' } },
+  currency: {
+    currency_id,
+    name,
+    currencyType: { currencyType_id: type, name: type === 1 ? 'Quick Pay' : 'Loyalty' },
+    status: { status_id: 1, name: 'Active' },
+  },
   balance: 0,
   expiring: [],
 });
@@ -91,7 +96,9 @@ describe('sandbox', () => {
       expect(second.status).to.equal(200);
       const { session_identifier, online_order_token, ...rest } = first.json;
       expect(session_identifier).to.match(/^[0-9a-f]{32}$/);
-      expect(second.json.session_identifier).to.match(/^[0-9a-f]{32}$/).and.not.equal(session_identifier);
+      expect(second.json.session_identifier)
+        .to.match(/^[0-9a-f]{32}$/)
+        .and.not.equal(session_identifier);
       expect(online_order_token).to.be.a('number');
       const id = rest.user.id;
       expect(rest).to.deep.equal({
@@ -144,7 +151,12 @@ describe('sandbox', () => {
       const { status, json } = await call('GET', '/user/profile', { key });
       expect(status).to.equal(200);
       expect(json.user).to.deep.equal({
-        id: 100001, first_name: 'Sam', last_name: 'Seed', email_address: MEMBERS.seed, phone_number: '15555550100', birthdate: 631152000,
+        id: 100001,
+        first_name: 'Sam',
+        last_name: 'Seed',
+        email_address: MEMBERS.seed,
+        phone_number: '15555550100',
+        birthdate: 631152000,
       });
       expect(json).to.deep.include({
         contact_consent: 3,
@@ -190,7 +202,11 @@ describe('sandbox', () => {
       expectError(await put({ first_name: 'Changed', contact_consent: 4 }), 400, 'Invalid contact_consent: must be an integer from 0 to 3');
       expectError(await put({ metadata: [{ user_metadata_id: 999, value: 'x' }] }), 400, 'Invalid metadata: unknown user_metadata_id 999');
       expectError(await put({ current_password: 'wrong' }), 400, 'Invalid current_password');
-      expectError(await put({ password: 'short' }), 400, 'Invalid password: must have 6+ characters with an upper-case letter, a lower-case letter and a digit');
+      expectError(
+        await put({ password: 'short' }),
+        400,
+        'Invalid password: must have 6+ characters with an upper-case letter, a lower-case letter and a digit',
+      );
       expectError(await put({ birthdate: '1990-01-01' }), 400, 'Invalid birthdate: must be Unix seconds');
       expectError(await put({ email_address: MEMBERS.rich }), 409, 'Email address is already registered');
       expect((await call('GET', '/user/profile', { key })).json.user.first_name).to.equal('Sam');
@@ -212,7 +228,11 @@ describe('sandbox', () => {
       const key = await signIn(MEMBERS.rich);
       expect((await call('GET', '/user/quick-pay/balance', { key })).json.amount).to.equal(182.35);
       const balances = (await call('GET', '/user/currency/balance', { key })).json;
-      expect(balances.map((b: any) => [b.currency.name, b.balance])).to.deep.equal([['Canadian Dollar', 182.35], ['Points', 1240], ['Stars', 7]]);
+      expect(balances.map((b: any) => [b.currency.name, b.balance])).to.deep.equal([
+        ['Canadian Dollar', 182.35],
+        ['Points', 1240],
+        ['Stars', 7],
+      ]);
       const expiring = balances[1].expiring;
       expect(expiring).to.have.length(2);
       for (const e of expiring) {
@@ -224,7 +244,10 @@ describe('sandbox', () => {
     it('returns the seed reward list: the seed reward, balances and the seed tier verbatim', async () => {
       const { json } = await call('GET', '/user/reward/list', { key: await signIn(MEMBERS.seed) });
       expect(json).to.include({ object: 'collection', count: 1, page: 1, page_size: 10, total_pages: 1, next_page_url: null, previous_page_url: null });
-      expect(json.balances).to.deep.equal([{ id: 191, name: 'Canadian Dollar', balance: 0 }, { id: 961, name: 'Points', balance: 0 }]);
+      expect(json.balances).to.deep.equal([
+        { id: 191, name: 'Canadian Dollar', balance: 0 },
+        { id: 961, name: 'Points', balance: 0 },
+      ]);
       expect(json.tier).to.deep.equal(SEED_TIER);
       expect(json.data).to.have.length(1);
       expect(json.data[0]).to.deep.include({
@@ -284,7 +307,9 @@ describe('sandbox', () => {
       expect(dates).to.deep.equal([...dates].sort((a, b) => b - a));
       const stores = new Set((await call('GET', '/vendor/1234/customers/100002/history?limit=300', { key })).json.data.map((r: any) => r.location.name));
       expect(stores).to.include('Café Olé');
-      const spends = (await call('GET', '/vendor/1234/customers/100002/history?limit=300', { key })).json.data.flatMap((r: any) => r.loyalty).filter((l: any) => l.type === 'Spend');
+      const spends = (await call('GET', '/vendor/1234/customers/100002/history?limit=300', { key })).json.data
+        .flatMap((r: any) => r.loyalty)
+        .filter((l: any) => l.type === 'Spend');
       expect(spends.length).to.be.greaterThan(0);
       expect(spends.every((l: any) => l.amount < 0)).to.be.true;
 
@@ -441,8 +466,7 @@ describe('sandbox', () => {
   });
 
   describe('faults', () => {
-    const balance = (key: string, fault?: string) =>
-      call('GET', '/user/quick-pay/balance', { key, headers: fault ? { 'X-Sandbox-Fault': fault } : {} });
+    const balance = (key: string, fault?: string) => call('GET', '/user/quick-pay/balance', { key, headers: fault ? { 'X-Sandbox-Fault': fault } : {} });
 
     it('delays the answer with latency', async () => {
       const key = await signIn(MEMBERS.seed);
@@ -593,13 +617,20 @@ describe('sandbox', () => {
         expect(reply.status, `__sandbox${path}`).to.equal(200);
         const routes = (reply.json as { routes: { method: string; path: string; does: string }[] }).routes;
         expect(routes.map((r) => `${r.method} ${r.path}`)).to.include.members([
-          `GET ${SANDBOX}/__sandbox/faults`, `POST ${SANDBOX}/__sandbox/faults`, `DELETE ${SANDBOX}/__sandbox/faults`, `POST ${SANDBOX}/__sandbox/reset`,
-          `GET ${SANDBOX}/__sandbox/log`, `GET ${SANDBOX}/__sandbox/members`, `PATCH ${SANDBOX}/__sandbox/members/:email`,
+          `GET ${SANDBOX}/__sandbox/faults`,
+          `POST ${SANDBOX}/__sandbox/faults`,
+          `DELETE ${SANDBOX}/__sandbox/faults`,
+          `POST ${SANDBOX}/__sandbox/reset`,
+          `GET ${SANDBOX}/__sandbox/log`,
+          `GET ${SANDBOX}/__sandbox/members`,
+          `PATCH ${SANDBOX}/__sandbox/members/:email`,
         ]);
         for (const r of routes) {
           expect(r.does, r.path).to.be.a('string').and.not.empty;
           // each listed route is routed: whatever it answers without a body, it is not "No route found" / 405
-          const reached = await call(r.method, r.path.replace(':email', encodeURIComponent(MEMBERS.seed)), { body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+          const reached = await call(r.method, r.path.replace(':email', encodeURIComponent(MEMBERS.seed)), {
+            body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+          });
           expect(reached.status, `${r.method} ${r.path}`).not.to.equal(405);
           expect(reached.json?.error?.errors?.[0]?.message, `${r.method} ${r.path}`).not.to.equal('No route found');
         }

@@ -9,7 +9,11 @@ interface Reply {
 }
 
 /** One request to the sandbox's Spaaza API: the app-hostname header unless `app` is null, the session's headers, a form body. */
-async function call(method: string, path: string, { session, body, app = SPAAZA_APP }: { session?: Credentials; body?: Record<string, string>; app?: string | null } = {}): Promise<Reply> {
+async function call(
+  method: string,
+  path: string,
+  { session, body, app = SPAAZA_APP }: { session?: Credentials; body?: Record<string, string>; app?: string | null } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (app !== null) headers['X-Spaaza-MyPrice-App-Hostname'] = app;
   if (session) {
@@ -71,10 +75,16 @@ describe('sandbox: Spaaza', () => {
   it('lets a member change only the whitelisted fields, refusing others with error 68 and HTTP 500', async () => {
     const session = await spaazaSignIn('rich@example.com');
     const refused = await call('PUT', '/internal/alter-user', { session, body: { first_name: 'Rita', member_number: '1' } });
-    expect(refused).to.deep.equal({ status: 500, json: spaazaError(68, 'permission_denied_or_non_existent', 'Permission denied: member_number cannot be changed by the member.') });
+    expect(refused).to.deep.equal({
+      status: 500,
+      json: spaazaError(68, 'permission_denied_or_non_existent', 'Permission denied: member_number cannot be changed by the member.'),
+    });
     const invalid = await call('PUT', '/internal/alter-user', { session, body: { birthday: '2999-01-01' } });
     expect(invalid).to.deep.equal({ status: 400, json: spaazaError(undefined, 'invalid_parameter', 'Invalid birthday: must be a past date as YYYY-MM-DD') });
-    const saved = await call('PUT', '/internal/alter-user', { session, body: { last_name: 'Richer', mailing_list_subscribed: 'true', phone_number: '+31 6 1111 2222' } });
+    const saved = await call('PUT', '/internal/alter-user', {
+      session,
+      body: { last_name: 'Richer', mailing_list_subscribed: 'true', phone_number: '+31 6 1111 2222' },
+    });
     expect(saved.json.results).to.deep.include({ result_type: 'alter-user' });
     expect(saved.json.results.user_info).to.deep.include({ first_name: 'Rita', last_name: 'Richer', phone_number: '+31611112222' });
     expect(saved.json.results.user_info.mailing_list.mailing_list_subscribed).to.equal(true);
@@ -83,7 +93,13 @@ describe('sandbox: Spaaza', () => {
   it('returns every voucher, and claims only what the member may', async () => {
     const session = await spaazaSignIn('rich@example.com');
     const { json } = await call('GET', '/get-user-vouchers', { session });
-    expect(json.results.basket_vouchers.map((v: { voucher_status: string }) => v.voucher_status)).to.deep.equal(['generated', 'claimed', 'claimed', 'redeemed', 'generated']);
+    expect(json.results.basket_vouchers.map((v: { voucher_status: string }) => v.voucher_status)).to.deep.equal([
+      'generated',
+      'claimed',
+      'claimed',
+      'redeemed',
+      'generated',
+    ]);
     const cinema = json.results.honour_vouchers[0];
     expect(cinema).to.deep.include({ voucher_title: 'Free cinema ticket', voucher_honour_code: 'CINE-7781' });
     expect((await call('PUT', '/claim-voucher', { session, body: { voucher_key: cinema.voucher_key } })).status).to.equal(500);
@@ -112,7 +128,13 @@ describe('sandbox: Spaaza', () => {
     const session = await spaazaSignIn(SPAAZA_SEED);
     const { json } = await call('DELETE', '/delete-user', { session });
     expect(json.results.result_type).to.equal('delete-user');
-    expect(json.results.user_info).to.deep.include({ first_name: 'Deleted', username: '3935159@deleted.spaaza.com', member_number: null, obfuscated: true, registered: false });
+    expect(json.results.user_info).to.deep.include({
+      first_name: 'Deleted',
+      username: '3935159@deleted.spaaza.com',
+      member_number: null,
+      obfuscated: true,
+      registered: false,
+    });
     expect(json.results.user_info.entity_code).to.deep.equal({ code: '3935159', type: 'regular' });
     expect((await call('GET', '/internal/get-user', { session })).status).to.equal(401);
   });

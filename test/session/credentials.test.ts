@@ -7,18 +7,26 @@ import { rejection } from '../helpers/errors.js';
 import { PASSWORD, clearLog, delay, requestLog, resetSandbox, until } from '../helpers/sandbox.js';
 
 /** A Spaaza login answer for user 42, and every other call answered with an empty get-user. */
-const fakeSpaaza = (seen: Headers[]): typeof fetch => async (_input, init) => {
-  seen.push(new Headers(init?.headers));
-  const results = String(_input).endsWith('/auth/login')
-    ? { session_info: { session_key: 'from-login', session_user_id: 42 } }
-    : { user_info: { user_id: 1 } };
-  return new Response(JSON.stringify({ result: { code: 1, status: 'ok' }, results }), { status: 200 });
-};
+const fakeSpaaza =
+  (seen: Headers[]): typeof fetch =>
+  async (_input, init) => {
+    seen.push(new Headers(init?.headers));
+    const results = String(_input).endsWith('/auth/login')
+      ? { session_info: { session_key: 'from-login', session_user_id: 42 } }
+      : { user_info: { user_id: 1 } };
+    return new Response(JSON.stringify({ result: { code: 1, status: 'ok' }, results }), { status: 200 });
+  };
 
 describe('session credentials (key and user id)', () => {
   it('adopts the user id sign-in returns, and goes back to the configured one for a key set from outside', async () => {
     const seen: Headers[] = [];
-    const state = new LoyaltySessionState({ backend: 'spaaza', apiBase: 'https://spaaza.test', appHostname: 'acme.spaaza.com', userId: '7', fetch: fakeSpaaza(seen) });
+    const state = new LoyaltySessionState({
+      backend: 'spaaza',
+      apiBase: 'https://spaaza.test',
+      appHostname: 'acme.spaaza.com',
+      userId: '7',
+      fetch: fakeSpaaza(seen),
+    });
     state.sessionKey = 'outside';
     expect(state.userId).to.equal('7');
     await state.signIn({ email: 'a@b.c', password: 'x' });
@@ -41,14 +49,11 @@ describe('switching members through signIn() (issue 16)', () => {
 
   for (const b of BACKENDS) {
     const mount = async () => {
-      const root = await fixture<LoyaltySession>(html`<loyalty-session
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        locale="en-CA"
-        ><loyalty-balance></loyalty-balance
-      ></loyalty-session>`);
+      const root = await fixture<LoyaltySession>(
+        html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
+          ><loyalty-balance></loyalty-balance
+        ></loyalty-session>`,
+      );
       const previous = await signInto(root, b, b.members.seed);
       await until(() => root.state.cache.size > 0);
       await clearLog();

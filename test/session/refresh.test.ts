@@ -47,7 +47,7 @@ describe('session refresh and mutations', () => {
   it('refreshes nothing when the mutation fails, and passes its error on', async () => {
     const root = await mounted();
     const failure = await root.state.mutate(() => Promise.reject(new Error('refused')), ['balances']).catch((e: Error) => e);
-    expect((failure).message).to.equal('refused');
+    expect(failure.message).to.equal('refused');
     await delay(200);
     expect(await requestLog({ path: '/balance' })).to.deep.equal([]);
   });
@@ -67,14 +67,11 @@ describe('a change made at the till shows when the member returns to the tab (is
 
   for (const b of BACKENDS) {
     const mount = async () => {
-      const root = await fixture<LoyaltySession>(html`<loyalty-session
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        locale="en-CA"
-        ><loyalty-balance></loyalty-balance
-      ></loyalty-session>`);
+      const root = await fixture<LoyaltySession>(
+        html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
+          ><loyalty-balance></loyalty-balance
+        ></loyalty-session>`,
+      );
       await signInto(root, b, b.members.seed);
       const balance = root.querySelector('loyalty-balance')!;
       await until(() => b.seed.balanceRows.every((row) => text(balance).includes(row.split(' ').pop()!)));

@@ -88,8 +88,9 @@ export class AccountDeletion extends LoyaltyElement {
     if (this.finished === 'deleted') return html`<p part="message" tabindex="-1">${msg('Your account has been deleted.')}</p>`;
     return this.renderTask(this.profile, {
       // the message does not depend on the data: the skeleton shows it, with the button's outline
-      skeleton: () => html`${this.renderMessage(this.supports('account-deletion-code') ? this.code : '')}
-        <div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '11em', height: '2.25em' })}></span></div>`,
+      skeleton: () =>
+        html`${this.renderMessage(this.supports('account-deletion-code') ? this.code : '')}
+          <div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '11em', height: '2.25em' })}></span></div>`,
       complete: (p) => this.renderSteps(p),
     });
   }
@@ -101,11 +102,13 @@ export class AccountDeletion extends LoyaltyElement {
   private renderMessage(code: string) {
     const oneStep = !this.supports('account-deletion-code');
     return html`<p part="message">
-      ${code
-        ? msg('Finish deleting your account: your points, rewards, cards and history will be gone for good.')
-        : oneStep
-          ? msg('Deleting your account removes your points, rewards, cards and history for good.')
-          : msg('Deleting your account removes your points, rewards, cards and history for good. We will email you a link to confirm first.')}
+      ${
+        code
+          ? msg('Finish deleting your account: your points, rewards, cards and history will be gone for good.')
+          : oneStep
+            ? msg('Deleting your account removes your points, rewards, cards and history for good.')
+            : msg('Deleting your account removes your points, rewards, cards and history for good. We will email you a link to confirm first.')
+      }
     </p>`;
   }
 
@@ -121,18 +124,24 @@ export class AccountDeletion extends LoyaltyElement {
     const refused = !oneStep && failed === this.finalize.error && failed?.kind === 'http' && failed.status! < 500;
     const busy = this.request.pending || this.finalize.pending;
     return html`${this.renderMessage(code)}
-      ${failed
-        ? html`<p class="error" part="error" role="alert">
-            ${refused ? msg('That confirmation code is wrong or has already been used. Your account has not been deleted.') : errorLine(failed)}${errorDetail(failed)}
-          </p>`
-        : nothing}
+      ${
+        failed
+          ? html`<p class="error" part="error" role="alert">
+              ${refused ? msg('That confirmation code is wrong or has already been used. Your account has not been deleted.') : errorLine(failed)}${errorDetail(failed)}
+            </p>`
+          : nothing
+      }
       <div class="actions" part="actions">
         <button type="button" class="danger" part="delete" aria-disabled=${busy} @click=${() => this.start(final ? 'confirm' : 'request', p, code)}>
           ${code ? msg('Delete my account permanently') : msg('Delete my account')}
         </button>
-        ${refused
-          ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>${msg('Email me a new link')}</button>`
-          : nothing}
+        ${
+          refused
+            ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>
+                ${msg('Email me a new link')}
+              </button>`
+            : nothing
+        }
       </div>
       ${this.dialog.render(
         this.asking === 'confirm'

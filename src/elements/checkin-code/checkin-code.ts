@@ -219,12 +219,12 @@ export class CheckinCodeElement extends LoyaltyElement {
   }
 
   protected override renderContent() {
-    return html`${this.renderState()}
-      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+    return html`${this.renderState()} <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
   }
 
   private renderState(): TemplateResult {
-    if (!this.sessionState?.signedIn) return this.awaitingKey ? html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>` : this.renderSignedOut();
+    if (!this.sessionState?.signedIn)
+      return this.awaitingKey ? html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>` : this.renderSignedOut();
     const shown = this.current;
     if (shown) return this.renderToken(shown);
     const fallback = this.currentFallback;
@@ -244,9 +244,7 @@ export class CheckinCodeElement extends LoyaltyElement {
     const expired = left !== undefined && left <= 0;
     const grouped = groupToken(t.code.token);
     // a rotating token is useless on paper: print says so instead (see the print styles)
-    return html`<p class="print-only note" part="print-note">
-        ${msg('This check-in code is valid only on screen: show it on your phone at the till.')}
-      </p>
+    return html`<p class="print-only note" part="print-note">${msg('This check-in code is valid only on screen: show it on your phone at the till.')}</p>
       <figure part="content" class="rotating">
         ${this.renderSymbol(
           t.code.token,
@@ -255,14 +253,18 @@ export class CheckinCodeElement extends LoyaltyElement {
         )}
         <figcaption part="caption">
           <p class="label" part="label">${msg('Check-in code')}</p>
-          ${expired
-            ? html`<p class="countdown expired-note" part="countdown">${msg('Code expired — refresh')}</p>`
-            : html`<p class="token" part="token">${figure(grouped)}</p>
-                ${left === undefined
-                  ? nothing
-                  : html`<p class="countdown" part="countdown" role="timer">
-                      ${msg(html`Expires in ${html`<time datetime=${`PT${left}S`}>${clock(left)}</time>`}`, { desc: 'Followed by minutes:seconds, e.g. "Expires in 4:59".' })}
-                    </p>`}`}
+          ${
+            expired
+              ? html`<p class="countdown expired-note" part="countdown">${msg('Code expired — refresh')}</p>`
+              : html`<p class="token" part="token">${figure(grouped)}</p>
+                  ${
+                    left === undefined
+                      ? nothing
+                      : html`<p class="countdown" part="countdown" role="timer">
+                          ${msg(html`Expires in ${html`<time datetime=${`PT${left}S`}>${clock(left)}</time>`}`, { desc: 'Followed by minutes:seconds, e.g. "Expires in 4:59".' })}
+                        </p>`
+                  }`
+          }
         </figcaption>
       </figure>
       <div class="actions" part="actions">
@@ -281,17 +283,17 @@ export class CheckinCodeElement extends LoyaltyElement {
           <p class="token" part="token">${figure(grouped)}</p>
         </figcaption>
       </figure>
-      ${fallback.error
-        ? html`<p class="note" part="note">
-              ${msg('A check-in code could not be created, so your card number is shown instead.')}
-              <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>${errorDetail(fallback.error)}
-            </p>
-            <div class="actions" part="actions">
-              <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
-                ${msg('Try again')}
-              </button>
-            </div>`
-        : nothing}`;
+      ${
+        fallback.error
+          ? html`<p class="note" part="note">
+                ${msg('A check-in code could not be created, so your card number is shown instead.')}
+                <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>${errorDetail(fallback.error)}
+              </p>
+              <div class="actions" part="actions">
+                <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>${msg('Try again')}</button>
+              </div>`
+          : nothing
+      }`;
   }
 
   private renderNoCode(fallback: Fallback): TemplateResult {
@@ -314,8 +316,11 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (!symbol) return nothing;
     const { kind, width, height, d } = symbol;
     // a barcode's bars stay at least one CSS pixel wide each, however narrow the container
-    return html`<div class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}" part="frame"
-      ${cssProps({ '--_loyalty-code-modules': kind === 'code128' ? `${width}px` : null })}>
+    return html`<div
+      class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}"
+      part="frame"
+      ${cssProps({ '--_loyalty-code-modules': kind === 'code128' ? `${width}px` : null })}
+    >
       <svg part=${part} role="img" aria-label=${label} viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">
         ${svg`<rect class="light" fill="#fff" width=${width} height=${height}></rect><path class="dark" fill="#000" d=${d}></path>`}
       </svg>
@@ -334,9 +339,13 @@ export class CheckinCodeElement extends LoyaltyElement {
           ${rotating ? html`<p class="countdown"><span class="bone line label-bone"></span></p>` : nothing}
         </figcaption>
       </figure>
-      ${rotating
-        ? html`<div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '8em', height: '2.25em', display: 'block', margin: '0 auto' })}></span></div>`
-        : nothing}`;
+      ${
+        rotating
+          ? html`<div class="actions" aria-hidden="true">
+              <span class="bone" ${cssProps({ '--_loyalty-bone-width': '8em', height: '2.25em', display: 'block', margin: '0 auto' })}></span>
+            </div>`
+          : nothing
+      }`;
   }
 
   /**
@@ -416,7 +425,9 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (mark < t.mark) {
       t.mark = mark;
       const when = mark === 60 ? formatRelative(1, 'minute', this.locale) : formatRelative(mark, 'second', this.locale);
-      this.announcement = msg(str`Check-in code expires ${when}.`, { desc: 'Announced to screen readers; the placeholder is a relative time such as "in 10 seconds".' });
+      this.announcement = msg(str`Check-in code expires ${when}.`, {
+        desc: 'Announced to screen readers; the placeholder is a relative time such as "in 10 seconds".',
+      });
     }
   }
 

@@ -92,8 +92,7 @@ export class LoyaltyBalance extends LoyaltyElement {
         skeleton: () => (this.inline ? this.renderInlineSkeleton() : this.renderSkeleton()),
         complete: (b) => (this.inline ? this.renderInline(b) : this.renderBalances(b)),
         empty: (b) => (this.isEmpty(b) ? html`<p class="state" part="state empty">${this.emptyText()}</p>` : undefined),
-      })}
-      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+      })} <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
   }
 
   // derived from the data before rendering: an announcement set from `updated()` would render twice
@@ -142,17 +141,24 @@ export class LoyaltyBalance extends LoyaltyElement {
     return html`<div class="row" part="row currency">
       <dt part="label">${c.name}</dt>
       <dd part="amount">${figure(this.amount(c))}</dd>
-      ${c.expiring.length
-        ? html`<dd class="expiring"><ul part="expirations" aria-label=${msg(str`${c.name} expiring soon`, { desc: 'The placeholder is the name of a loyalty currency, e.g. Points.' })}>
-            ${c.expiring.map((e) => {
-              const amount = formatNumber(e.amount, this.locale);
-              const date = html`<time dir="ltr" datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>`;
-              return html`<li part="expiration">
-                ${isolated(msg(html`${amount} ${c.name} expire on ${date}`, { desc: 'E.g. "120 Points expire on Mar 3, 2027".' }))}
-              </li>`;
-            })}
-          </ul></dd>`
-        : nothing}
+      ${
+        c.expiring.length
+          ? html`<dd class="expiring">
+              <ul
+                part="expirations"
+                aria-label=${msg(str`${c.name} expiring soon`, { desc: 'The placeholder is the name of a loyalty currency, e.g. Points.' })}
+              >
+                ${c.expiring.map((e) => {
+                  const amount = formatNumber(e.amount, this.locale);
+                  const date = html`<time dir="ltr" datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>`;
+                  return html`<li part="expiration">
+                    ${isolated(msg(html`${amount} ${c.name} expire on ${date}`, { desc: 'E.g. "120 Points expire on Mar 3, 2027".' }))}
+                  </li>`;
+                })}
+              </ul>
+            </dd>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -170,13 +176,20 @@ export class LoyaltyBalance extends LoyaltyElement {
     return html`<div class="visually-hidden">${msg('Loading balances…')}</div>
       <dl part="content" aria-hidden="true">
         ${(rows.length ? rows : ['5em']).map(
-          (w, i) => html`<div class="row" part="row">
-            <dt>${bone(w)}</dt>
-            <dd>${bone(i ? '3em' : '5em', 'amount')}</dd>
-            ${expiring && i === (this.showStored ? 1 : 0)
-              ? html`<dd class="expiring"><ul>${Array.from({ length: expiring }, () => html`<li>${bone('12em')}</li>`)}</ul></dd>`
-              : nothing}
-          </div>`,
+          (w, i) =>
+            html`<div class="row" part="row">
+              <dt>${bone(w)}</dt>
+              <dd>${bone(i ? '3em' : '5em', 'amount')}</dd>
+              ${
+                expiring && i === (this.showStored ? 1 : 0)
+                  ? html`<dd class="expiring">
+                      <ul>
+                        ${Array.from({ length: expiring }, () => html`<li>${bone('12em')}</li>`)}
+                      </ul>
+                    </dd>`
+                  : nothing
+              }
+            </div>`,
         )}
       </dl>`;
   }
@@ -190,7 +203,9 @@ export class LoyaltyBalance extends LoyaltyElement {
   /** The one balance the inline variant shows: stored value with `show="quickpay"`, else the named or first loyalty currency. */
   private inlineBalance(b: Balances): { amount: string; name: string } | undefined {
     if (this.show === 'quickpay') {
-      return this.showStored && b.storedValue ? { amount: formatMoney(b.storedValue.amount, b.storedValue.currency, this.locale), name: this.storedLabel } : undefined;
+      return this.showStored && b.storedValue
+        ? { amount: formatMoney(b.storedValue.amount, b.storedValue.currency, this.locale), name: this.storedLabel }
+        : undefined;
     }
     const wanted = this.loyaltyCurrency.trim().toLowerCase();
     const c = (wanted && b.currencies.find((c) => c.name.trim().toLowerCase() === wanted)) || b.currencies[0];
@@ -199,7 +214,9 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   private renderInline(b: Balances) {
     const balance = this.inlineBalance(b)!;
-    return html`<span class="inline" part="content inline"><span part="amount">${figure(balance.amount)}</span> <span part="label">${balance.name}</span></span>`;
+    return html`<span class="inline" part="content inline"
+      ><span part="amount">${figure(balance.amount)}</span> <span part="label">${balance.name}</span></span
+    >`;
   }
 
   private renderInlineSkeleton() {
@@ -236,7 +253,10 @@ export class LoyaltyBalance extends LoyaltyElement {
     const text = parts.join(', ');
     const last = this.lastSummary;
     this.lastSummary = { generation: value.generation, text };
-    if (last && last.generation === value.generation && last.text !== text) this.announcement = msg(str`Balance updated: ${text}`, { desc: 'Announced to screen readers; the placeholder lists the balances, e.g. "Points 20, Quick Pay balance $15.00".' });
+    if (last && last.generation === value.generation && last.text !== text)
+      this.announcement = msg(str`Balance updated: ${text}`, {
+        desc: 'Announced to screen readers; the placeholder lists the balances, e.g. "Points 20, Quick Pay balance $15.00".',
+      });
   }
 }
 

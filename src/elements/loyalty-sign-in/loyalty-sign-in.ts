@@ -105,12 +105,26 @@ export class LoyaltySignIn extends LoyaltyElement {
       </div>
       <div class="field" part="field">
         <label for="password" part="label">${msg('Password')}</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" part="input" aria-invalid=${invalid('password')} aria-describedby=${described('password')} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          part="input"
+          aria-invalid=${invalid('password')}
+          aria-describedby=${described('password')}
+        />
       </div>
-      ${this.failure
-        ? html`<p id="sign-in-error" class="error" part="error" role="alert">${this.failure}${this.failureDetail ? html` <span part="error-detail">${this.failureDetail}</span>` : nothing}</p>`
-        : nothing}
-      <div class="actions" part="actions"><button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? msg('Signing in…') : msg('Sign in')}</button></div>
+      ${
+        this.failure
+          ? html`<p id="sign-in-error" class="error" part="error" role="alert">
+              ${this.failure}${this.failureDetail ? html` <span part="error-detail">${this.failureDetail}</span>` : nothing}
+            </p>`
+          : nothing
+      }
+      <div class="actions" part="actions">
+        <button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? msg('Signing in…') : msg('Sign in')}</button>
+      </div>
     </form>`;
   }
 
@@ -167,7 +181,13 @@ export class LoyaltySignIn extends LoyaltyElement {
       const platform = err.fromPlatform && err.message && !(password.value.length > 3 && err.message.includes(password.value)) ? err.message : '';
       this.failureDetail = platform;
       this.report(
-        new LoyaltyError(err.kind, platform || this.failure, { status: err.status, code: err.code, referenceId: err.referenceId, field: err.field, fromPlatform: !!platform }),
+        new LoyaltyError(err.kind, platform || this.failure, {
+          status: err.status,
+          code: err.code,
+          referenceId: err.referenceId,
+          field: err.field,
+          fromPlatform: !!platform,
+        }),
       );
       await this.updateComplete;
       (err.field === 'email' || !email ? this.input('email') : password).focus();

@@ -74,29 +74,79 @@ const phoneCheck = (v: string, rules: BackendRules) => {
 };
 
 const CORE: Field[] = [
-  { key: 'first-name', label: () => msg('First name'), prop: 'firstName', autocomplete: 'given-name', get: (p) => p.firstName, check: required(() => msg('Enter your first name.')), match: about(/first.?name/i) },
-  { key: 'last-name', label: () => msg('Last name'), prop: 'lastName', autocomplete: 'family-name', get: (p) => p.lastName, check: required(() => msg('Enter your last name.')), match: about(/last.?name/i) },
   {
-    key: 'email', label: () => msg('Email'), prop: 'email', type: 'email', autocomplete: 'email', get: (p) => p.email, match: about(/e-?mail/i),
-    check: (v) => required(() => msg('Enter your email address.'))(v) ?? (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? undefined : msg('Enter an email address like name@example.com.')),
+    key: 'first-name',
+    label: () => msg('First name'),
+    prop: 'firstName',
+    autocomplete: 'given-name',
+    get: (p) => p.firstName,
+    check: required(() => msg('Enter your first name.')),
+    match: about(/first.?name/i),
   },
   {
-    key: 'phone', label: () => msg('Phone'), prop: 'phone', type: 'tel', autocomplete: 'tel', get: (p) => p.phone ?? '', match: about(/phone/i),
+    key: 'last-name',
+    label: () => msg('Last name'),
+    prop: 'lastName',
+    autocomplete: 'family-name',
+    get: (p) => p.lastName,
+    check: required(() => msg('Enter your last name.')),
+    match: about(/last.?name/i),
+  },
+  {
+    key: 'email',
+    label: () => msg('Email'),
+    prop: 'email',
+    type: 'email',
+    autocomplete: 'email',
+    get: (p) => p.email,
+    match: about(/e-?mail/i),
+    check: (v) =>
+      required(() => msg('Enter your email address.'))(v) ??
+      (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? undefined : msg('Enter an email address like name@example.com.')),
+  },
+  {
+    key: 'phone',
+    label: () => msg('Phone'),
+    prop: 'phone',
+    type: 'tel',
+    autocomplete: 'tel',
+    get: (p) => p.phone ?? '',
+    match: about(/phone/i),
     check: phoneCheck,
     invalid: (rules) => (rules.phone === 'e164' ? e164Text() : msg('Enter a phone number of 7 to 15 digits, like +1 555 555 0100.')),
   },
   {
-    key: 'birthdate', label: () => msg('Birthdate'), prop: 'birthdate', type: 'date', autocomplete: 'bday', get: (p) => isoDate(p.birthdate), put: (v) => new Date(v), match: about(/birth/i),
+    key: 'birthdate',
+    label: () => msg('Birthdate'),
+    prop: 'birthdate',
+    type: 'date',
+    autocomplete: 'bday',
+    get: (p) => isoDate(p.birthdate),
+    put: (v) => new Date(v),
+    match: about(/birth/i),
     check: birthdateCheck,
     invalid: () => msg('Enter your birthdate: you must be between 13 and 120 years old.'),
     bounds: birthBounds,
   },
   { key: 'language', label: () => msg('Language'), prop: 'language', autocomplete: 'language', get: (p) => p.language ?? '', match: about(/language/i) },
-  { key: 'contact-consent', label: () => msg('How may we contact you?'), prop: 'contactConsent', get: (p) => String(p.contactConsent ?? ''), put: Number, match: about(/consent/i) },
+  {
+    key: 'contact-consent',
+    label: () => msg('How may we contact you?'),
+    prop: 'contactConsent',
+    get: (p) => String(p.contactConsent ?? ''),
+    put: Number,
+    match: about(/consent/i),
+  },
 ];
 
 const PASSWORD: Field = {
-  key: 'current-password', label: () => msg('Current password'), prop: 'currentPassword', type: 'password', autocomplete: 'current-password', get: () => '', match: about(/password/i),
+  key: 'current-password',
+  label: () => msg('Current password'),
+  prop: 'currentPassword',
+  type: 'password',
+  autocomplete: 'current-password',
+  get: () => '',
+  match: about(/password/i),
   invalid: () => msg('Your current password is not correct.'),
 };
 
@@ -282,7 +332,13 @@ export class ProfileForm extends LoyaltyElement {
     const fields = this.shown(p);
     if (this.readonly || !this.supports('profile-update'))
       return html`<dl part="content">
-        ${fields.map((f) => html`<div part="row"><dt part="label">${f.label()}</dt><dd part="value">${this.display(f, this.base[f.key])}</dd></div>`)}
+        ${fields.map(
+          (f) =>
+            html`<div part="row">
+              <dt part="label">${f.label()}</dt>
+              <dd part="value">${this.display(f, this.base[f.key])}</dd>
+            </div>`,
+        )}
       </dl>`;
     return html`<form part="form" novalidate @input=${this.onInput} @submit=${this.submit}>
       ${fields.map((f) => this.renderField(f))} ${this.requirePassword ? this.renderField(PASSWORD) : nothing}
@@ -306,7 +362,8 @@ export class ProfileForm extends LoyaltyElement {
       return html`<fieldset class="field" part="field" aria-describedby=${described}>
         <legend part="label">${f.label()}</legend>
         ${consentChoices().map(
-          (text, i) => html`<label class="choice" part="choice"><input type="radio" name=${key} value=${i} .checked=${value === String(i)} part="input" />${text}</label>`,
+          (text, i) =>
+            html`<label class="choice" part="choice"><input type="radio" name=${key} value=${i} .checked=${value === String(i)} part="input" />${text}</label>`,
         )}
         ${message}
       </fieldset>`;
@@ -317,8 +374,18 @@ export class ProfileForm extends LoyaltyElement {
             ${this.base[key] ? nothing : html`<option value="">${msg('Not set')}</option>`}
             ${Object.entries(options).map(([v, text]) => html`<option value=${v} .selected=${v === value}>${text}</option>`)}
           </select>`
-        : html`<input id=${key} name=${key} type=${f.type ?? 'text'} autocomplete=${ifDefined(f.autocomplete)} .value=${value} part="input"
-            min=${ifDefined(f.bounds?.().min)} max=${ifDefined(f.bounds?.().max)} aria-invalid=${invalid} aria-describedby=${described} />`;
+        : html`<input
+            id=${key}
+            name=${key}
+            type=${f.type ?? 'text'}
+            autocomplete=${ifDefined(f.autocomplete)}
+            .value=${value}
+            part="input"
+            min=${ifDefined(f.bounds?.().min)}
+            max=${ifDefined(f.bounds?.().max)}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+          />`;
     return html`<div class="field" part="field"><label for=${key} part="label">${f.label()}</label>${control}${message}</div>`;
   }
 
@@ -327,22 +394,38 @@ export class ProfileForm extends LoyaltyElement {
    * input; the contact choices as a fieldset of four), `skeleton-rows` for `metadata`, and Save.
    */
   private renderSkeleton() {
-    const keys = this.fields.split(/[\s,]+/).flatMap((k) =>
-      k === 'metadata' ? Array<string>(Math.max(0, this.skeletonRows)).fill('meta') : k.startsWith('metadata:') ? ['meta'] : CORE.some((f) => f.key === k) ? [k] : [],
-    );
+    const keys = this.fields
+      .split(/[\s,]+/)
+      .flatMap((k) =>
+        k === 'metadata'
+          ? Array<string>(Math.max(0, this.skeletonRows)).fill('meta')
+          : k.startsWith('metadata:')
+            ? ['meta']
+            : CORE.some((f) => f.key === k)
+              ? [k]
+              : [],
+      );
     const bone = (w: string, height?: string) => html`<span class="bone" ${cssProps({ '--_loyalty-bone-width': w, height })}></span>`;
     const widths = [6, 8, 7, 9, 5];
     if (this.readonly || (this.sessionState?.signedIn && !this.supports('profile-update')))
       return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
         <div aria-hidden="true" ${cssProps({ display: 'grid', gap: 'var(--_loyalty-space-s)' })}>
-          ${keys.map((_, i) => html`<div><div>${bone(`${widths[i % 5]}em`)}</div><div>${bone(`${widths[(i + 2) % 5] + 2}em`)}</div></div>`)}
+          ${keys.map(
+            (_, i) =>
+              html`<div>
+                <div>${bone(`${widths[i % 5]}em`)}</div>
+                <div>${bone(`${widths[(i + 2) % 5] + 2}em`)}</div>
+              </div>`,
+          )}
         </div>`;
     if (this.requirePassword) keys.push('current-password');
     return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
       <div aria-hidden="true" ${cssProps({ display: 'grid', gap: 'calc(var(--_loyalty-space) * 0.75)' })}>
         ${keys.map((k, i) =>
           k === 'contact-consent'
-            ? html`<div class="field"><span>${bone('10em')}</span>${consentChoices().map(() => html`<span class="choice"><span>${bone('9em')}</span></span>`)}</div>`
+            ? html`<div class="field">
+                <span>${bone('10em')}</span>${consentChoices().map(() => html`<span class="choice"><span>${bone('9em')}</span></span>`)}
+              </div>`
             : html`<div class="field"><span>${bone(`${widths[i % 5]}em`)}</span>${bone('100%', '2.5em')}</div>`,
         )}
         <div class="actions">${bone('5em', '2.25em')}</div>

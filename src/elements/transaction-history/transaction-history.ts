@@ -64,7 +64,11 @@ export class TransactionHistory extends LoyaltyElement {
   @state() private range = [0, 3 * OVERSCAN];
 
   private history = this.queryTask(() => (this.supports('history') ? queries.history() : undefined));
-  private pager = new Pager<Transaction>(this, (s, cursor) => s.query(queries.history(cursor)), (e) => this.report(e));
+  private pager = new Pager<Transaction>(
+    this,
+    (s, cursor) => s.query(queries.history(cursor)),
+    (e) => this.report(e),
+  );
   private frame = 0;
 
   /**
@@ -142,20 +146,26 @@ export class TransactionHistory extends LoyaltyElement {
           ${all.slice(start, end).map((t, i) => this.renderRow(t, start + i + 1, size))}
         </ol>
       </div>
-      ${this.limit
-        ? nothing
-        : p.error
-          ? this.renderError(p.error, () => void p.loadMore(this.sessionState))
-          : p.next
-            ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${this.loadMore}>
-                ${p.pending ? msg('Loading…') : msg('Load more')}
-              </button>`
-            : nothing}
-      ${p.next && !this.limit
-        ? html`<p class="print-only state" part="print-note">${msg(str`The ${formatNumber(all.length, this.locale)} most recent orders. Load more on screen to print older ones.`, {
-            desc: 'Printed under the order history when older orders were not loaded; the placeholder is a number.',
-          })}</p>`
-        : nothing}`;
+      ${
+        this.limit
+          ? nothing
+          : p.error
+            ? this.renderError(p.error, () => void p.loadMore(this.sessionState))
+            : p.next
+              ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${this.loadMore}>
+                  ${p.pending ? msg('Loading…') : msg('Load more')}
+                </button>`
+              : nothing
+      }
+      ${
+        p.next && !this.limit
+          ? html`<p class="print-only state" part="print-note">
+              ${msg(str`The ${formatNumber(all.length, this.locale)} most recent orders. Load more on screen to print older ones.`, {
+                desc: 'Printed under the order history when older orders were not loaded; the placeholder is a number.',
+              })}
+            </p>`
+          : nothing
+      }`;
   }
 
   private renderRow(t: Transaction, position: number, size: number) {
@@ -169,12 +179,16 @@ export class TransactionHistory extends LoyaltyElement {
     const details: unknown[] = [
       ...(t.description ? [isolated(t.description)] : []),
       ...t.points.flatMap((m) => [...(m.earned ? [figure(moved(m, m.earned))] : []), ...(m.spent ? [figure(moved(m, -m.spent))] : [])]),
-      ...(t.rewardsUsed.length ? [isolated(msg(str`Used: ${t.rewardsUsed.join(', ')}`, { desc: 'Rewards used on an order; the placeholder lists their names.' }))] : []),
+      ...(t.rewardsUsed.length
+        ? [isolated(msg(str`Used: ${t.rewardsUsed.join(', ')}`, { desc: 'Rewards used on an order; the placeholder lists their names.' }))]
+        : []),
     ];
     return html`<li part="row" aria-posinset=${position} aria-setsize=${size}>
-      <span part="summary"><time part="date" dir="ltr" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${t.location
-          ? html`<span class="separator"> · </span><span part="location">${isolated(t.location)}</span>`
-          : nothing}</span>
+      <span part="summary"
+        ><time part="date" dir="ltr" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${
+          t.location ? html`<span class="separator"> · </span><span part="location">${isolated(t.location)}</span>` : nothing
+        }</span
+      >
       <span part="total">${t.total ? figure(formatMoney(t.total.amount, t.total.currency ?? (this.currency || undefined), l)) : nothing}</span>
       <span part="details">${details.map((d, i) => (i ? html`<span class="separator"> · </span>${d}` : d))}</span>
     </li>`;
@@ -185,8 +199,12 @@ export class TransactionHistory extends LoyaltyElement {
       <div part="content" aria-hidden="true">
         <ol>
           ${Array.from({ length: this.limit > 0 ? this.limit : Math.max(1, this.skeletonRows) }, (_, i) => [9, 7, 8, 6][i % 4]).map(
-            (w) => html`<li><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span><span class="bone" ${cssProps({ '--_loyalty-bone-width': '4em' })}></span>
-              <span part="details"><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w + 2}em` })}></span></span></li>`,
+            (w) =>
+              html`<li>
+                <span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span
+                ><span class="bone" ${cssProps({ '--_loyalty-bone-width': '4em' })}></span>
+                <span part="details"><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w + 2}em` })}></span></span>
+              </li>`,
           )}
         </ol>
       </div>`;
@@ -216,8 +234,7 @@ export class TransactionHistory extends LoyaltyElement {
   }
 
   /** Loads the next page; at the end the button goes away, so focus moves to the list. */
-  private loadMore = () =>
-    this.pager.loadMoreFromButton(this.sessionState, () => this.renderRoot.querySelector<HTMLElement>('[part~="content"]'));
+  private loadMore = () => this.pager.loadMoreFromButton(this.sessionState, () => this.renderRoot.querySelector<HTMLElement>('[part~="content"]'));
 }
 
 declare global {

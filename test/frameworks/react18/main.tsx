@@ -8,7 +8,14 @@ import { MemberPanel } from './MemberPanel.js';
 export const mount: Mount = async (container, props) => {
   if (!version.startsWith('18.')) throw new Error(`the React 18 fixture was built with React ${version}`);
   const root = createRoot(container);
-  const render = (p: FixtureProps) => flushSync(() => root.render(<StrictMode><MemberPanel {...p} /></StrictMode>));
+  const render = (p: FixtureProps) =>
+    flushSync(() =>
+      root.render(
+        <StrictMode>
+          <MemberPanel {...p} />
+        </StrictMode>,
+      ),
+    );
   render(props);
   return { update: async (p) => render(p), unmount: () => root.unmount() };
 };

@@ -28,7 +28,10 @@ export const authMethods = (api: SpaazaApi): Pick<LoyaltyBackend, 'signIn' | 'si
   },
 
   async signOut({ sessionKey, userId }, signal) {
-    await api.send('DELETE', '/auth/logout', undefined, signal, { 'X-Spaaza-Session-Key': sessionKey, ...(userId ? { 'X-Spaaza-Session-User-Id': userId } : {}) });
+    await api.send('DELETE', '/auth/logout', undefined, signal, {
+      'X-Spaaza-Session-Key': sessionKey,
+      ...(userId ? { 'X-Spaaza-Session-User-Id': userId } : {}),
+    });
   },
 
   async deleteAccount(_profileId, signal) {

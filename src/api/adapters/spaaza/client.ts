@@ -94,8 +94,7 @@ export function spaazaApi(config: BackendConfig): SpaazaApi {
       const user = anonymous ? undefined : config.getUserId?.();
       if (key) headers.set('X-Spaaza-Session-Key', key);
       if (user) headers.set('X-Spaaza-Session-User-Id', user);
-      if (config.appHostname && !WITHOUT_APP_HOSTNAME.some((p) => url.pathname.endsWith(p)))
-        headers.set('X-Spaaza-MyPrice-App-Hostname', config.appHostname);
+      if (config.appHostname && !WITHOUT_APP_HOSTNAME.some((p) => url.pathname.endsWith(p))) headers.set('X-Spaaza-MyPrice-App-Hostname', config.appHostname);
       headers.set('X-Spaaza-API-Version', SPAAZA_API_VERSION);
     },
     secrets: () => [config.getSessionKey()],

@@ -31,7 +31,8 @@ export function readLedger(answers: Obj[]): Transaction[] {
         entries.set(key, (t = { id: key, date: date(r.date, `${p}.date`), points: [], rewardsUsed: [], description }));
       }
       const amount = num(r.amount, `${p}.amount`);
-      const currency = optional(r.currency_symbol, str, `${p}.currency_symbol`) || optional(r.wallet_campaign_title, str, `${p}.wallet_campaign_title`) || 'Points';
+      const currency =
+        optional(r.currency_symbol, str, `${p}.currency_symbol`) || optional(r.wallet_campaign_title, str, `${p}.wallet_campaign_title`) || 'Points';
       let m: PointsMovement | undefined = t.points.find((x) => x.currency === currency);
       if (!m) {
         // money (a cashback wallet, or a unit that is a currency): its ISO code, '' when the symbol names none

@@ -8,7 +8,8 @@ import { date, type SpaazaApi } from './client.js';
 const text = (v: unknown, path: string) => optional(v, str, path) || undefined;
 
 /** The member's record: get-user's `user_info` (reference §6), with no parameters under user auth. */
-export const getUser = async (api: SpaazaApi, signal?: AbortSignal): Promise<Obj> => obj((await api.get('/internal/get-user', {}, signal)).user_info, 'user_info');
+export const getUser = async (api: SpaazaApi, signal?: AbortSignal): Promise<Obj> =>
+  obj((await api.get('/internal/get-user', {}, signal)).user_info, 'user_info');
 
 /** The points balance (reference §10.1): `points_wallet_total`, else the level programme's points. */
 export const pointsOf = (u: Obj): number =>

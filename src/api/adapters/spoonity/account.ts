@@ -24,10 +24,7 @@ const deletionConfirmation = (vendor: string, code: string, _userId: string) => 
 });
 
 /** Two-step account deletion (reference §9): a request that emails a code, then the code. */
-export const accountMethods = (
-  client: HttpClient,
-  config: BackendConfig,
-): Pick<LoyaltyBackend, 'requestAccountDeletion' | 'confirmAccountDeletion'> => {
+export const accountMethods = (client: HttpClient, config: BackendConfig): Pick<LoyaltyBackend, 'requestAccountDeletion' | 'confirmAccountDeletion'> => {
   const vendor = () => {
     if (!config.vendorId) throw new LoyaltyError('validation', 'Account deletion needs the vendor-id of <loyalty-session>.', { field: 'vendorId' });
     return encodeURIComponent(config.vendorId);

@@ -17,8 +17,7 @@ export function readAuthenticate(body: unknown): SignInResult {
 /** Sign-in (`POST /user/authenticate`, reference §2.1) and sign-out (`GET /user/logout`, §2.2). */
 export const authMethods = (client: HttpClient, config: BackendConfig): Pick<LoyaltyBackend, 'signIn' | 'signOut'> => ({
   async signIn({ email, password }, signal) {
-    if (!email || !password)
-      throw new LoyaltyError('validation', 'Enter your email address and password.', { field: email ? 'password' : 'email' });
+    if (!email || !password) throw new LoyaltyError('validation', 'Enter your email address and password.', { field: email ? 'password' : 'email' });
     const vendor = config.vendorId && /^\d+$/.test(config.vendorId) ? Number(config.vendorId) : config.vendorId;
     // never with the key of whoever was signed in before
     const body = await client.request('POST', '/user/authenticate', { body: { email_address: email, password, vendor }, signal, anonymous: true });

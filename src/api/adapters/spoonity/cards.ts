@@ -38,17 +38,14 @@ const linkRef = (card: Card) => ({ [card.kind === 'first-party' ? 'user_card' : 
  * Card list, link, lost/found and remove (reference §7). Write answers may be the link, `{}`
  * or empty, so nothing depends on them; writes are never retried (the client's rule).
  */
-export const cardMethods = (
-  client: HttpClient,
-): Pick<LoyaltyBackend, 'getCards' | 'linkCard' | 'reportCardLost' | 'reportCardFound' | 'removeCard'> => {
+export const cardMethods = (client: HttpClient): Pick<LoyaltyBackend, 'getCards' | 'linkCard' | 'reportCardLost' | 'reportCardFound' | 'removeCard'> => {
   const setLost = async (card: Card, lost: boolean, signal?: AbortSignal): Promise<Card> => {
     await client.request('PUT', `${CARD_PATHS[card.kind]}/${lost ? 'lost' : 'found'}`, { body: linkRef(card), signal });
     return { ...card, status: lost ? 'lost' : 'active' };
   };
   return {
     async getCards(signal) {
-      const list = (kind: CardKind) =>
-        readAllPages(client, `${CARD_PATHS[kind]}/list`, `${kind} cards`, (v, p) => readCard(v, p, kind), signal);
+      const list = (kind: CardKind) => readAllPages(client, `${CARD_PATHS[kind]}/list`, `${kind} cards`, (v, p) => readCard(v, p, kind), signal);
       const [first, third] = await Promise.all([
         list('first-party'),
         list('third-party').catch((e: unknown) => {

@@ -57,10 +57,7 @@ export function readTransaction(v: unknown, path: string): Transaction {
     id: id(t.id, `${path}.id`),
     date: unixDate(t.receipt_date ?? t.date_created ?? t.date, `${path}.date`),
     location:
-      name(t.location, `${path}.location`) ??
-      name(t.store, `${path}.store`) ??
-      optional(t.name, str, `${path}.name`) ??
-      name(t.vendor, `${path}.vendor`),
+      name(t.location, `${path}.location`) ?? name(t.store, `${path}.store`) ?? optional(t.name, str, `${path}.name`) ?? name(t.vendor, `${path}.vendor`),
     total: readTotal(t, path),
     points: [...points.values()].filter((m) => m.earned || m.spent),
     rewardsUsed,

@@ -9,12 +9,7 @@ import { arr, num, obj, optional } from '../../validate.js';
  * next URL, reference §13.1), so "is there more" is decided from what actually came back: a next
  * URL, and a full page of items. The cursor is the next page number, as a string.
  */
-export function readCollection<T>(
-  body: unknown,
-  path: string,
-  readItem: (v: unknown, path: string) => T,
-  request: { page: number; limit: number },
-): Page<T> {
+export function readCollection<T>(body: unknown, path: string, readItem: (v: unknown, path: string) => T, request: { page: number; limit: number }): Page<T> {
   const b = Array.isArray(body) ? { data: body } : obj(body, path);
   const raw = arr(b.data ?? b.transactions, `${path}.data`);
   const items = raw.map((v, i) => readItem(v, `${path}.data[${i}]`));

@@ -49,7 +49,7 @@ export function readProfile(body: unknown): Profile {
     phone: readPhone(user.phone_number, 'user.phone_number'),
     birthdate: optional(user.birthdate, unixDate, 'user.birthdate'),
     language: readLanguage(b.language ?? user.language, 'language'),
-    contactConsent: consent === undefined ? undefined : ((Math.max(0, Math.min(3, Math.trunc(consent))) as 0 | 1 | 2 | 3)),
+    contactConsent: consent === undefined ? undefined : (Math.max(0, Math.min(3, Math.trunc(consent))) as 0 | 1 | 2 | 3),
     metadata: (optional(b.metadata ?? user.metadata, arr, 'metadata') ?? []).map((m, i) => readMetadata(m, `metadata[${i}]`)),
   };
 }
@@ -71,8 +71,7 @@ export function phoneOnWire(phone: string): { code: string; number: string } {
  * UNCERTAIN (reference §3.2, §17 q5): the docs say only that merchant fields are addressed by
  * their `user_metadata_id`; the payload shape is shown nowhere. We send this one.
  */
-const metadataOnWire = (fields: NonNullable<ProfileChanges['metadata']>) =>
-  fields.map((f) => ({ user_metadata_id: wireId(f.id), value: f.value }));
+const metadataOnWire = (fields: NonNullable<ProfileChanges['metadata']>) => fields.map((f) => ({ user_metadata_id: wireId(f.id), value: f.value }));
 
 /**
  * The `PUT /user/profile` body: core fields at the root under their API names, only those given.

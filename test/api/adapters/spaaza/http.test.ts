@@ -20,8 +20,10 @@ function backend(credentials?: Credentials, config: Partial<BackendConfig> = {})
 }
 
 /** A `fetch` answering every call with this status and JSON body. */
-const answering = (status: number, body: unknown): typeof fetch => async () =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const answering =
+  (status: number, body: unknown): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('Spaaza adapter: over HTTP', () => {
   beforeEach(resetSandbox);
@@ -37,7 +39,10 @@ describe('Spaaza adapter: over HTTP', () => {
     const error = await rejection(backend().signIn({ email: SPAAZA_SEED, password: 'Wrong-1' }));
     expect(error).to.include({ kind: 'auth', code: 5, message: 'The password is wrong or the user does not exist.' });
     const code5on400 = backend(undefined, {
-      fetch: answering(400, { result: { code: 2, status: 'error' }, error: { code: 5, name: 'password_error_or_non_existent', description: 'Wachtwoord onjuist' } }),
+      fetch: answering(400, {
+        result: { code: 2, status: 'error' },
+        error: { code: 5, name: 'password_error_or_non_existent', description: 'Wachtwoord onjuist' },
+      }),
     });
     expect(await rejection(code5on400.signIn({ email: 'a@b.c', password: 'x' }))).to.include({ kind: 'auth', status: 400, message: 'Wachtwoord onjuist' });
   });
@@ -118,14 +123,23 @@ describe('Spaaza adapter: over HTTP', () => {
 
   it('treats code 6 (no_valid_session) as an expired session, whatever the status', async () => {
     expect(await rejection(backend({ sessionKey: 'f'.repeat(64), userId: '3935159' }).getProfile())).to.include({ kind: 'auth', status: 401, code: 6 });
-    const on200 = backend({ sessionKey: 'k', userId: '1' }, { fetch: answering(200, { result: { code: 2, status: 'error' }, error: { code: 6, description: 'Log in again' } }) });
+    const on200 = backend(
+      { sessionKey: 'k', userId: '1' },
+      { fetch: answering(200, { result: { code: 2, status: 'error' }, error: { code: 6, description: 'Log in again' } }) },
+    );
     expect(await rejection(on200.getProfile())).to.include({ kind: 'auth', status: 200, message: 'Log in again' });
   });
 
   it('reads the error list of API versions before 1.4.0', async () => {
-    const old = backend({ sessionKey: 'k', userId: '1' }, {
-      fetch: answering(400, { result: { code: 2, status: 'error' }, errors: [{ code: 68, name: 'permission_denied_or_non_existent', description: 'Not yours' }] }),
-    });
+    const old = backend(
+      { sessionKey: 'k', userId: '1' },
+      {
+        fetch: answering(400, {
+          result: { code: 2, status: 'error' },
+          errors: [{ code: 68, name: 'permission_denied_or_non_existent', description: 'Not yours' }],
+        }),
+      },
+    );
     expect(await rejection(old.getProfile())).to.include({ kind: 'http', code: 68, message: 'Not yours' });
   });
 

@@ -118,7 +118,9 @@ describe('Spaaza adapter: reading answers', () => {
 
   describe('login', () => {
     it('reads the session key and the user id', () => {
-      const login = { session_info: { session_key: 'ab'.repeat(32), session_key_validity: '336', session_user_id: 123, session_expires_date: '2030-01-01 12:00:00' } };
+      const login = {
+        session_info: { session_key: 'ab'.repeat(32), session_key_validity: '336', session_user_id: 123, session_expires_date: '2030-01-01 12:00:00' },
+      };
       expect(readLogin(login)).to.deep.equal({ sessionKey: 'ab'.repeat(32), userId: '123' });
       expect(thrown(() => readLogin({ session_info: { session_user_id: 1 } }))).to.include({ field: 'session_info.session_key' });
     });
@@ -159,7 +161,13 @@ describe('Spaaza adapter: reading answers', () => {
     });
 
     it('accepts the nested campaign of 1.6.5 and honours its end-user claim flag', () => {
-      const nested = { ...flat, voucher_title: null, campaign_id: undefined, campaign_title: undefined, campaign: { id: 9, title: 'Partner offer', allows_end_user_to_claim_voucher: false } };
+      const nested = {
+        ...flat,
+        voucher_title: null,
+        campaign_id: undefined,
+        campaign_title: undefined,
+        campaign: { id: 9, title: 'Partner offer', allows_end_user_to_claim_voucher: false },
+      };
       expect(readVoucher(nested, 'v', NOW)).to.deep.include({ name: 'Partner offer' });
       expect(readVoucher(nested, 'v', NOW)!.voucher).to.deep.equal({ claimed: false, claimable: false, code: undefined });
     });
@@ -173,7 +181,10 @@ describe('Spaaza adapter: reading answers', () => {
     it('leaves out redeemed and expired vouchers, from every list', () => {
       const answer = {
         basket_vouchers: [flat, { ...flat, voucher_key: 'k2', voucher_status: 'redeemed' }],
-        honour_vouchers: [{ ...flat, voucher_key: 'k3', voucher_expiry_datetime_utc: '2029-12-31 23:59:59' }, { ...flat, voucher_key: 'k4' }],
+        honour_vouchers: [
+          { ...flat, voucher_key: 'k3', voucher_expiry_datetime_utc: '2029-12-31 23:59:59' },
+          { ...flat, voucher_key: 'k4' },
+        ],
         var_price_vouchers: [],
       };
       expect(readVouchers(answer, NOW).map((r) => r.id)).to.deep.equal(['k1', 'k4']);
@@ -181,7 +192,9 @@ describe('Spaaza adapter: reading answers', () => {
     });
 
     it('names the field of a voucher of the wrong shape', () => {
-      expect(thrown(() => readVouchers({ basket_vouchers: [{ ...flat, voucher_status: undefined }] }, NOW))).to.include({ field: 'basket_vouchers[0].voucher_status' });
+      expect(thrown(() => readVouchers({ basket_vouchers: [{ ...flat, voucher_status: undefined }] }, NOW))).to.include({
+        field: 'basket_vouchers[0].voucher_status',
+      });
       expect(thrown(() => readVouchers({ honour_vouchers: {} }, NOW))).to.include({ field: 'honour_vouchers' });
     });
   });
@@ -208,7 +221,9 @@ describe('Spaaza adapter: reading answers', () => {
     });
 
     it('names the field of a campaign of the wrong shape', () => {
-      expect(thrown(() => readCampaignRewards({ campaigns: [{ id: 1, type: 'interaction', point_cost: 'a lot', title: 'x' }] }, 0))).to.include({ field: 'campaigns[0].point_cost' });
+      expect(thrown(() => readCampaignRewards({ campaigns: [{ id: 1, type: 'interaction', point_cost: 'a lot', title: 'x' }] }, 0))).to.include({
+        field: 'campaigns[0].point_cost',
+      });
       expect(thrown(() => readCampaignRewards({}, 0))).to.include({ field: 'campaigns' });
     });
   });
@@ -222,12 +237,23 @@ describe('Spaaza adapter: reading answers', () => {
         { date: '2025-04-01', amount: 3, currency_symbol: 'pts', contributing_campaign_title: 'Purchase', receipt_id: 7 },
       ],
     };
-    const cashback = { type: 'wallet', ledger: [{ date: '2025-06-01T12:00:00+00:00', amount: 1.5, currency_symbol: '€', contributing_campaign_title: 'Cashback', receipt_id: 7 }] };
+    const cashback = {
+      type: 'wallet',
+      ledger: [{ date: '2025-06-01T12:00:00+00:00', amount: 1.5, currency_symbol: '€', contributing_campaign_title: 'Cashback', receipt_id: 7 }],
+    };
 
     it('makes one entry per receipt, points and cashback together, newest first', () => {
       const entries = readLedger([points, cashback]);
       expect(entries.map((t) => [t.id, t.date.toISOString(), t.description, t.points])).to.deep.equal([
-        ['receipt:7', '2025-06-01T12:00:00.000Z', 'Purchase', [{ currency: 'pts', earned: 15, spent: 0 }, { currency: '€', earned: 1.5, spent: 0, money: 'EUR' }]],
+        [
+          'receipt:7',
+          '2025-06-01T12:00:00.000Z',
+          'Purchase',
+          [
+            { currency: 'pts', earned: 15, spent: 0 },
+            { currency: '€', earned: 1.5, spent: 0, money: 'EUR' },
+          ],
+        ],
         ['points:1', '2025-05-01T10:00:00.000Z', '€15 voucher for 450 points', [{ currency: 'pts', earned: 0, spent: 450 }]],
       ]);
       expect(entries[0].rewardsUsed).to.deep.equal([]);

@@ -35,7 +35,10 @@ describe('Spoonity adapter: check-in token', () => {
     await armFault({ match: { path: '/user/token/request' }, fault: 'status=503', times: 1 });
     expect((await catchError(backend.requestCheckinToken())).status).to.equal(503);
     const log = await requestLog({ path: '/user/token/request' });
-    expect(log.map((r) => [r.method, r.status])).to.deep.equal([['POST', 200], ['POST', 503]]);
+    expect(log.map((r) => [r.method, r.status])).to.deep.equal([
+      ['POST', 200],
+      ['POST', 503],
+    ]);
     expect(CHECKIN_TOKEN_REQUEST).to.deep.equal({ token_type: 2, style: 'QR CODE' });
   });
 

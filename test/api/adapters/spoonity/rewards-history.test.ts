@@ -139,7 +139,12 @@ describe('Spoonity adapter: rewards and history', () => {
   });
 
   it('reads a total with its currency, and sorts a page newest first', () => {
-    const page = readHistory({ data: [{ ...CURRENT, id: 1, receipt_date: 100 }, { ...CURRENT, id: 2, receipt_date: 200, total: { amount: 5, currency: { code: 'CAD' } } }] });
+    const page = readHistory({
+      data: [
+        { ...CURRENT, id: 1, receipt_date: 100 },
+        { ...CURRENT, id: 2, receipt_date: 200, total: { amount: 5, currency: { code: 'CAD' } } },
+      ],
+    });
     expect(page.items.map((t) => t.id)).to.deep.equal(['2', '1']);
     expect(page.items[0].total).to.deep.equal({ amount: 5, currency: 'CAD' });
   });
@@ -169,7 +174,10 @@ describe('Spoonity adapter: rewards and history against the sandbox', () => {
     const second = await b.getRewards(first.page.next!);
     expect(second.rewards).to.have.length(20);
     expect(second.page.next).to.equal(null);
-    expect((await requestLog({ path: '/user/reward/list' })).map((r) => [r.query.page, r.query.limit])).to.deep.equal([['1', '20'], ['2', '20']]);
+    expect((await requestLog({ path: '/user/reward/list' })).map((r) => [r.query.page, r.query.limit])).to.deep.equal([
+      ['1', '20'],
+      ['2', '20'],
+    ]);
   });
 
   it('reads the current history route, and the deprecated one without a vendor id, alike', async () => {
