@@ -703,7 +703,7 @@ if (needsBrowser) {
 // --- summary -----------------------------------------------------------------------------------
 
 if (verdicts.length) {
-  print('\n## Targets (issue 9)\n');
+  print('\n## Targets (issues 9 and 15)\n');
   print(
     table(
       ['target', 'measured', ''],
