@@ -91,7 +91,9 @@ export class ConfirmDialog implements ReactiveController {
       <h2 id="${this.id}-h" part="dialog-heading">${content.heading}</h2>
       <div id="${this.id}-b" part="dialog-body">${content.body}</div>
       <div part="dialog-actions" class="dialog-actions">
-        <button type="button" part="dialog-cancel" class="secondary" autofocus @click=${() => this.close(false)}>${content.cancel ?? msg('Cancel')}</button>
+        <button type="button" part="dialog-cancel" class="secondary" autofocus @click=${() => this.close(false)}>
+          ${content.cancel ?? msg('Cancel')}
+        </button>
         <button type="button" part="dialog-confirm" class="danger" @click=${() => this.close(true)}>${content.confirm}</button>
       </div>
     </dialog>`;

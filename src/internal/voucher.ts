@@ -62,19 +62,11 @@ export function voucherDetails(r: Reward, c: VoucherControls, locale: string | u
     ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, locale)}</p>` : nothing}
     ${
       c.canClaim
-        ? html`<button
-            type="button"
-            class="secondary"
-            part="claim"
-            aria-pressed=${claimed}
-            ?disabled=${c.pending}
-            @click=${(e: Event) => {
-              e.stopPropagation(); // not a choice of the reward itself
-              void c.toggle();
-            }}
-          >
-            ${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span>
-          </button>`
+        ? html`<button type="button" class="secondary" part="claim" aria-pressed=${claimed} ?disabled=${c.pending}
+          @click=${(e: Event) => {
+            e.stopPropagation(); // not a choice of the reward itself
+            void c.toggle();
+          }}>${msg('Use on my next purchase')}<span class="visually-hidden">: ${r.name}</span></button>`
         : nothing
     }
     ${c.error ? html`<p class="error" part="claim-error" role="alert">${c.error}${errorDetail(c.failure)}</p>` : nothing}`;

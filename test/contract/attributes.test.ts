@@ -100,11 +100,10 @@ async function withoutErrors(run: () => Promise<void>): Promise<string[]> {
 
 for (const b of BACKENDS) {
   async function mount(tag: string): Promise<{ root: LoyaltySession; el: Props }> {
-    const root = await fixture<LoyaltySession>(
-      html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
-        >${staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`}</loyalty-session
-      >`,
-    );
+    const root =
+      await fixture<LoyaltySession>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
+      >${staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`}</loyalty-session
+    >`);
     const el = root.querySelector(tag) as Props;
     await signInto(root, b, b.members.seed);
     await until(() => !busy(el) && outline(el), 8000);

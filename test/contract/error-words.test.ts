@@ -32,11 +32,8 @@ describe('platform words are for the merchant, the kit’s sentence for members'
     for (const [tag, content, path] of reads(b)) {
       it(`<${tag}> · ${b.name}: the error shows the kit’s sentence; the platform’s words are in a hidden error-detail and the event`, async () => {
         await armFault({ match: { path }, fault: 'status=500', times: 0 });
-        const root = await fixture<LoyaltySession>(
-          html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA"
-            >${content}</loyalty-session
-          >`,
-        );
+        const root = await fixture<LoyaltySession>(html`
+          <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">${content}</loyalty-session>`);
         const el = root.querySelector(tag)!;
         const errors: CustomEvent[] = [];
         el.addEventListener('loyalty-error', (e) => errors.push(e as CustomEvent));
@@ -61,11 +58,8 @@ describe('platform words are for the merchant, the kit’s sentence for members'
     document.head.append(style);
     try {
       await armFault({ match: { path: b.paths.balances }, fault: 'status=500', times: 0 });
-      const root = await fixture<LoyaltySession>(
-        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} retries="0"
-          ><loyalty-balance></loyalty-balance
-        ></loyalty-session>`,
-      );
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
       const el = root.querySelector('loyalty-balance')!;
       await signInto(root, b, b.members.seed);
       await until(() => el.shadowRoot!.querySelector('[part~="error-detail"]'), 8000);
@@ -79,11 +73,8 @@ describe('platform words are for the merchant, the kit’s sentence for members'
   it('never shows a wrong-shape answer’s field path to members (it is in the hidden detail)', async () => {
     const b = BACKENDS[0];
     await armFault({ match: { path: b.paths.balances }, fault: 'body=wrong-shape', times: 0 });
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} retries="0"
-        ><loyalty-balance></loyalty-balance
-      ></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const el = root.querySelector('loyalty-balance')!;
     await signInto(root, b, b.members.seed);
     await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 8000);

@@ -11,11 +11,10 @@ import { clearLog, requestLog, resetSandbox, until } from '../helpers/sandbox.js
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
 async function mount(b: BackendFixture, body: ReturnType<typeof staticHtml>, member: string | null = b.members.seed) {
-  const root = await fixture<LoyaltySession>(
-    html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
-      >${body}</loyalty-session
-    >`,
-  );
+  const root =
+    await fixture<LoyaltySession>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
+    >${body}</loyalty-session
+  >`);
   if (member) await signInto(root, b, member);
   return root;
 }

@@ -34,12 +34,11 @@ for (const b of BACKENDS) {
           warn.apply(console, args);
         };
         try {
-          const root = await fixture<LoyaltySession>(
-            html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
-              <account-deletion></account-deletion><card-wallet></card-wallet><checkin-code></checkin-code><loyalty-balance></loyalty-balance>
-              <loyalty-sign-in></loyalty-sign-in><profile-form></profile-form><reward-progress></reward-progress><transaction-history></transaction-history>
-            </loyalty-session>`,
-          );
+          const root =
+            await fixture<LoyaltySession>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
+            <account-deletion></account-deletion><card-wallet></card-wallet><checkin-code></checkin-code><loyalty-balance></loyalty-balance>
+            <loyalty-sign-in></loyalty-sign-in><profile-form></profile-form><reward-progress></reward-progress><transaction-history></transaction-history>
+          </loyalty-session>`);
           await signInto(root, b, b.members[member]);
           const elements = ELEMENTS.map((tag) => root.querySelector(tag)!);
           await until(() => elements.every((el) => !el.shadowRoot!.querySelector('[aria-busy="true"]')), 8000);

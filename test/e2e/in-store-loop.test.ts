@@ -29,21 +29,14 @@ const recordingFetch =
 /** The member's page: a provider with balance, rewards, history and check-in code, signed in as `member`. */
 async function memberPage(member: string = MEMBERS.seed, attrs: { refreshInterval?: number } = {}) {
   const sent: SentRequest[] = [];
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session
-      api-base=${SPOONITY}
-      vendor-id="1234"
-      locale="en-CA"
-      refetch-on-focus="false"
-      refresh-interval=${attrs.refreshInterval ?? 0}
-      .fetch=${recordingFetch(sent)}
-    >
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session api-base=${SPOONITY} vendor-id="1234" locale="en-CA" refetch-on-focus="false"
+      refresh-interval=${attrs.refreshInterval ?? 0} .fetch=${recordingFetch(sent)}>
       <loyalty-balance></loyalty-balance>
       <reward-progress></reward-progress>
       <transaction-history currency="CAD"></transaction-history>
       <checkin-code></checkin-code>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const key = await signIn(member);
   root.sessionKey = key;
   const balance = root.querySelector('loyalty-balance')!;
@@ -223,12 +216,11 @@ describe('the in-store loop, end to end', () => {
     /** A second "tab": another provider of the same program on this page, showing cards and balances. */
     async function otherTab(key: string) {
       const sent: SentRequest[] = [];
-      const tab = await fixture<LoyaltySession>(
-        html` <loyalty-session api-base=${SPOONITY} vendor-id="1234" locale="en-CA" refetch-on-focus="false" .fetch=${recordingFetch(sent)}>
+      const tab = await fixture<LoyaltySession>(html`
+        <loyalty-session api-base=${SPOONITY} vendor-id="1234" locale="en-CA" refetch-on-focus="false" .fetch=${recordingFetch(sent)}>
           <loyalty-balance></loyalty-balance>
           <card-wallet></card-wallet>
-        </loyalty-session>`,
-      );
+        </loyalty-session>`);
       tab.sessionKey = key;
       await until(() => text(tab.querySelector('loyalty-balance')!).includes('Points') && text(tab.querySelector('card-wallet')!).includes('5493'));
       sent.length = 0;

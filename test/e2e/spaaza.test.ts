@@ -15,14 +15,13 @@ describe('a Spaaza page end to end', () => {
   beforeEach(resetSandbox);
 
   it('signs seed 004’s member in and shows her name, points and member number', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${SPAAZA} app-hostname=${SPAAZA_APP} vendor-id="1234" locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${SPAAZA} app-hostname=${SPAAZA_APP} vendor-id="1234" locale="en-CA">
         <loyalty-sign-in></loyalty-sign-in>
         <loyalty-balance></loyalty-balance>
         <checkin-code></checkin-code>
         <card-wallet></card-wallet>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const [signIn, balance, checkin, wallet] = ['loyalty-sign-in', 'loyalty-balance', 'checkin-code', 'card-wallet'].map((t) => root.querySelector(t)!);
     await (signIn as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     signIn.shadowRoot!.querySelector<HTMLInputElement>('input[name=email]')!.focus();
@@ -40,9 +39,8 @@ describe('a Spaaza page end to end', () => {
 
   it('takes a key and user id handed over by the page, with the production API as default base', async () => {
     const seen: string[] = [];
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" app-hostname=${SPAAZA_APP}><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" app-hostname=${SPAAZA_APP}><loyalty-balance></loyalty-balance></loyalty-session>`);
     root.fetch = async (input) => {
       seen.push(String(input));
       return new Response('', { status: 503 });
@@ -53,11 +51,10 @@ describe('a Spaaza page end to end', () => {
     expect(seen[0]).to.equal('https://api0.spaaza.com/internal/get-user');
 
     const credentials = await spaazaSignIn(SPAAZA_SEED);
-    const page = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${SPAAZA} app-hostname=${SPAAZA_APP} user-id=${credentials.userId!}>
+    const page = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${SPAAZA} app-hostname=${SPAAZA_APP} user-id=${credentials.userId!}>
         <loyalty-balance></loyalty-balance>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     page.sessionKey = credentials.sessionKey;
     const balance = page.querySelector('loyalty-balance')!;
     await until(() => text(balance) === 'Points 5');

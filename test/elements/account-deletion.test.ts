@@ -12,12 +12,11 @@ const $ = <T extends Element = HTMLElement>(el: Element, s: string) => el.shadow
 
 async function mount(code = '', member: string | null = MEMBERS.seed, attrs: { codeFromUrl?: boolean; backend?: BackendFixture } = {}) {
   const b = attrs.backend ?? SPOONITY_FIXTURE;
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
       <account-deletion deletion-code=${code} ?code-from-url=${attrs.codeFromUrl}></account-deletion>
       <loyalty-balance></loyalty-balance>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const el = root.querySelector('account-deletion') as AccountDeletion;
   const balance = root.querySelector('loyalty-balance') as LoyaltyBalance;
   if (member) {

@@ -33,20 +33,12 @@ async function mount(member: string | null, attrs: { kinds?: string; retries?: n
       });
     return fetch(input, init);
   };
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session
-      backend=${b.backend}
-      api-base=${b.apiBase}
-      vendor-id=${b.vendorId}
-      app-hostname=${b.appHostname}
-      locale="en-CA"
-      retries=${attrs.retries ?? 2}
-      .fetch=${recorder}
-    >
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
+      locale="en-CA" retries=${attrs.retries ?? 2} .fetch=${recorder}>
       <card-wallet kinds=${attrs.kinds ?? 'first-party'}></card-wallet>
       ${attrs.withBalance ? html`<loyalty-balance></loyalty-balance>` : ''}
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const wallet = root.querySelector('card-wallet') as CardWallet;
   if (member) await signInto(root, b, member);
   return { root, wallet, sent };

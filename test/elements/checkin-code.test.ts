@@ -56,11 +56,10 @@ interface MountOptions {
 /** A session with one `<checkin-code>`, signed in as `member` (or signed out when null). */
 async function mount(member: string | null, o: MountOptions = {}) {
   const control: TokenControl = { sent: [], ...o.control };
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session backend=${o.backend ?? 'spoonity'} api-base=${SPOONITY} locale="en-CA" retries="0" .fetch=${tokenFetch(control)}>
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${o.backend ?? 'spoonity'} api-base=${SPOONITY} locale="en-CA" retries="0" .fetch=${tokenFetch(control)}>
       <checkin-code format=${o.format ?? 'qr'} ?wake-lock=${o.wakeLock}></checkin-code>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const el = root.querySelector('checkin-code') as CheckinCodeElement;
   if (member) root.sessionKey = await signIn(member);
   return { root, el, control };
@@ -79,11 +78,10 @@ const settled = (el: CheckinCodeElement) => until(() => refreshButton(el) && !re
 for (const b of BACKENDS) {
   /** A session of backend `b` with one `<checkin-code>`, signed in as `member` (or signed out when null). */
   const mountOn = async (member: string | null, format = 'qr') => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} app-hostname=${b.appHostname} locale="en-CA" retries="0">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend=${b.backend} api-base=${b.apiBase} app-hostname=${b.appHostname} locale="en-CA" retries="0">
         <checkin-code format=${format}></checkin-code>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const el = root.querySelector('checkin-code') as CheckinCodeElement;
     if (member) await signInto(root, b, member);
     return { root, el };
@@ -511,11 +509,10 @@ describe('<checkin-code> · spoonity: recovery, one shared token, nothing while 
 
   it('shares one token among the codes of one session: one request, the same code everywhere, Refresh included', async () => {
     const control: TokenControl = { sent: [] };
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spoonity" api-base=${SPOONITY} locale="en-CA" retries="0" .fetch=${tokenFetch(control)}>
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spoonity" api-base=${SPOONITY} locale="en-CA" retries="0" .fetch=${tokenFetch(control)}>
         <checkin-code></checkin-code><checkin-code format="code128"></checkin-code><checkin-code></checkin-code>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const codes = [...root.querySelectorAll('checkin-code')];
     root.sessionKey = await signIn(MEMBERS.seed);
     await until(() => codes.every((c) => shownToken(c)));
@@ -529,23 +526,15 @@ describe('<checkin-code> · spoonity: recovery, one shared token, nothing while 
   });
 
   for (const [name, wrap] of [
-    [
-      'a closed <details>',
-      (inner: ReturnType<typeof html>) =>
-        html`<details>
-          <summary>Check in</summary>
-          ${inner}
-        </details>`,
-    ],
+    ['a closed <details>', (inner: ReturnType<typeof html>) => html`<details><summary>Check in</summary>${inner}</details>`],
     ['a closed <dialog>', (inner: ReturnType<typeof html>) => html`<dialog>${inner}</dialog>`],
     ['display: none', (inner: ReturnType<typeof html>) => html`<div hidden>${inner}</div>`],
   ] as const) {
     it(`requests nothing inside ${name} until it is shown`, async () => {
-      const root = await fixture<LoyaltySession>(
-        html` <loyalty-session backend="spoonity" api-base=${SPOONITY} locale="en-CA" retries="0">
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend="spoonity" api-base=${SPOONITY} locale="en-CA" retries="0">
           ${wrap(html`<checkin-code></checkin-code>`)}
-        </loyalty-session>`,
-      );
+        </loyalty-session>`);
       const el = root.querySelector('checkin-code') as CheckinCodeElement;
       root.sessionKey = await signIn(MEMBERS.seed);
       await el.updateComplete;

@@ -101,13 +101,12 @@ for (const b of BACKENDS) {
     it('shows no English of the catalogue, signed out and signed in', async () => {
       const english = await englishFragments();
       expect(english.length).to.be.greaterThan(100);
-      const root = await fixture<LoyaltySession>(
-        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="fr-CA" retries="0">
-          <loyalty-balance></loyalty-balance><reward-progress></reward-progress><transaction-history></transaction-history> <checkin-code></checkin-code
-          ><loyalty-sign-in></loyalty-sign-in><profile-form></profile-form> <account-deletion></account-deletion
-          ><card-wallet kinds="first-party third-party"></card-wallet>
-        </loyalty-session>`,
-      );
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="fr-CA" retries="0">
+          <loyalty-balance></loyalty-balance><reward-progress></reward-progress><transaction-history></transaction-history>
+          <checkin-code></checkin-code><loyalty-sign-in></loyalty-sign-in><profile-form></profile-form>
+          <account-deletion></account-deletion><card-wallet kinds="first-party third-party"></card-wallet>
+        </loyalty-session>`);
       const elements = TAGS.map((tag) => root.querySelector(tag)!);
       const englishIn = () => elements.flatMap((el) => english.filter((e) => readable(el).includes(e)).map((e) => `<${el.localName}>: "${e}"`));
 

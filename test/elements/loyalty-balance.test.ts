@@ -14,18 +14,11 @@ const rowsOf = (el: Element) =>
 for (const b of BACKENDS) {
   /** A session with one balance, signed in as `member` (or signed out when null). */
   const mount = async (member: string | null, attrs: { locale?: string; show?: string; retries?: number; currency?: string } = {}) => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        locale=${attrs.locale ?? 'en-CA'}
-        retries=${attrs.retries ?? 2}
-      >
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
+        locale=${attrs.locale ?? 'en-CA'} retries=${attrs.retries ?? 2}>
         <loyalty-balance show=${attrs.show ?? 'all'} currency=${attrs.currency ?? ''}></loyalty-balance>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const balance = root.querySelector('loyalty-balance') as LoyaltyBalance;
     if (member) await signInto(root, b, member);
     return { root, balance };
@@ -160,9 +153,8 @@ describe('<loyalty-balance> · spoonity only', () => {
   const [spoonity] = BACKENDS;
 
   it('says so when the member has no balances', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     await signInto(root, spoonity, spoonity.members.empty);
     await until(() => text(balance).includes('No balances yet.'));
@@ -170,9 +162,8 @@ describe('<loyalty-balance> · spoonity only', () => {
   });
 
   it('renders API text as text, never as markup', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     await fetch(`${SPOONITY.replace('/spoonity', '')}/__sandbox/members/${encodeURIComponent(spoonity.members.seed)}`, {
       method: 'PATCH',
@@ -191,11 +182,10 @@ describe('<loyalty-balance> · spaaza only', () => {
   const spaaza = BACKENDS[1];
 
   it('shows cashback as money, in the currency the page names', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} locale="nl-NL">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} locale="nl-NL">
         <loyalty-balance currency="EUR"></loyalty-balance>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     await signInto(root, spaaza, spaaza.members.rich);
     await until(() => rowsOf(balance).length === 2);
@@ -203,11 +193,10 @@ describe('<loyalty-balance> · spaaza only', () => {
   });
 
   it('shows cashback as money in the program’s own currency (its wallet campaign), without a currency attribute', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} vendor-id=${spaaza.vendorId} locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} vendor-id=${spaaza.vendorId} locale="en-CA">
         <loyalty-balance></loyalty-balance>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     await signInto(root, spaaza, spaaza.members.rich);
     await until(() => rowsOf(balance).length === 2);
@@ -215,11 +204,10 @@ describe('<loyalty-balance> · spaaza only', () => {
   });
 
   it('shows a new member’s 0 points rather than nothing', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${spaaza.apiBase} app-hostname=${spaaza.appHostname} locale="en-CA">
         <loyalty-balance></loyalty-balance>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     await signInto(root, spaaza, spaaza.members.empty);
     await until(() => rowsOf(balance).length);

@@ -43,11 +43,10 @@ function spy(el: LoyaltySignIn) {
 }
 
 async function mount(b: BackendFixture) {
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0">
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0">
       <loyalty-sign-in></loyalty-sign-in>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const el = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
   await el.updateComplete;
   return { root, el };
@@ -199,9 +198,8 @@ describe('<loyalty-sign-in> · spaaza', () => {
   });
 
   it('shows Spaaza’s own message when the app hostname is missing', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${b.apiBase} retries="0"><loyalty-sign-in></loyalty-sign-in></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${b.apiBase} retries="0"><loyalty-sign-in></loyalty-sign-in></loyalty-session>`);
     const el = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
     await el.updateComplete;
     await typeAndSubmit(el, b.members.seed, PASSWORD);

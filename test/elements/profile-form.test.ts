@@ -32,11 +32,10 @@ function describedError(el: ProfileForm, name: string) {
 }
 
 async function mount(b: BackendFixture, member: string | null = b.members.seed, attrs = '') {
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
       <profile-form></profile-form>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const el = root.querySelector('profile-form') as ProfileForm;
   for (const [, name, value] of attrs.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) el.setAttribute(name, value ?? '');
   if (member) {
@@ -266,12 +265,11 @@ for (const b of BACKENDS) {
     });
 
     it('takes a member from sign-in through an edit to a save with the keyboard only', async () => {
-      const root = await fixture<LoyaltySession>(
-        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
           <loyalty-sign-in></loyalty-sign-in>
           <profile-form fields="first-name last-name email"></profile-form>
-        </loyalty-session>`,
-      );
+        </loyalty-session>`);
       const signInEl = root.querySelector('loyalty-sign-in') as LoyaltySignIn;
       const el = root.querySelector('profile-form') as ProfileForm;
       await signInEl.updateComplete;

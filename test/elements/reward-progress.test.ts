@@ -16,18 +16,11 @@ const rewardNamed = (el: Element, name: string) => all(el, '[part~="reward"]').f
 type MountAttrs = { limit?: number; availableOnly?: boolean; hideTier?: boolean; retries?: number; vendor?: string };
 
 async function mount(b: BackendFixture, member: string | null, attrs: MountAttrs = {}) {
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session
-      backend=${b.backend}
-      api-base=${b.apiBase}
-      vendor-id=${attrs.vendor ?? b.vendorId}
-      app-hostname=${b.appHostname}
-      locale="en-CA"
-      retries=${attrs.retries ?? 2}
-    >
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${attrs.vendor ?? b.vendorId} app-hostname=${b.appHostname}
+      locale="en-CA" retries=${attrs.retries ?? 2}>
       <reward-progress limit=${attrs.limit ?? 0} ?available-only=${attrs.availableOnly} ?hide-tier=${attrs.hideTier}></reward-progress>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const el = root.querySelector('reward-progress') as RewardProgress;
   if (member) await signInto(root, b, member);
   return { root, el };
@@ -318,15 +311,14 @@ describe('<reward-progress> · paged rewards (spoonity)', () => {
   });
 
   it('makes one request per call however many elements show it', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA">
         <loyalty-balance></loyalty-balance>
         <reward-progress></reward-progress>
         <reward-progress limit="2" available-only></reward-progress>
         <transaction-history></transaction-history>
         <transaction-history limit="3"></transaction-history>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     await signInto(root, b, b.members.seed);
     const elements = [...root.querySelectorAll('loyalty-balance, reward-progress, transaction-history')];
     await until(() => elements.every((e) => e.shadowRoot!.querySelector('[part~="amount"], [part~="reward"], [part~="row"], [part~="empty"]')));
@@ -341,15 +333,14 @@ describe('<reward-progress> · spaaza', () => {
   const b = SPAAZA_FIXTURE;
 
   it('makes one request per call however many elements show it, one get-user for all that read it', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session backend="spaaza" api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session backend="spaaza" api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA">
         <loyalty-balance></loyalty-balance>
         <reward-progress></reward-progress>
         <reward-progress limit="2" available-only></reward-progress>
         <transaction-history></transaction-history>
         <transaction-history limit="3"></transaction-history>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     await signInto(root, b, b.members.rich);
     const elements = [...root.querySelectorAll('loyalty-balance, reward-progress, transaction-history')];
     await until(() => elements.every((e) => e.shadowRoot!.querySelector('[part~="amount"], [part~="reward"], [part~="row"], [part~="empty"]')));
@@ -378,11 +369,10 @@ describe('<reward-progress> · Show all counts every reward (issue 16)', () => {
   ] as const) {
     it(`says ${label}, never the size of the first page`, async () => {
       const b = SPOONITY_FIXTURE;
-      const root = await fixture<LoyaltySession>(
-        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA" .fetch=${custom}>
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA" .fetch=${custom}>
           <reward-progress limit="3"></reward-progress>
-        </loyalty-session>`,
-      );
+        </loyalty-session>`);
       const el = root.querySelector('reward-progress') as RewardProgress;
       await signInto(root, b, b.members.rich);
       await until(() => names(el).length === 3);

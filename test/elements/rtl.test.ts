@@ -41,11 +41,9 @@ function place(host: Element, selectors: string[], dir: 'ltr' | 'rtl'): Placemen
 }
 
 async function mount(dir: 'ltr' | 'rtl', content: TemplateResult, member: string | null = b.members.rich) {
-  const wrapper = await fixture(
-    html`<div dir=${dir} style="width: 40rem">
-      <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA">${content}</loyalty-session>
-    </div>`,
-  );
+  const wrapper = await fixture(html`<div dir=${dir} style="width: 40rem">
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA">${content}</loyalty-session>
+  </div>`);
   const root = wrapper.querySelector<LoyaltySession>('loyalty-session')!;
   if (member) await signInto(root, b, member);
   return root;
@@ -203,13 +201,9 @@ describe('dir="rtl" keeps every figure, unit and date in reading order', functio
     ];
     for (const [tag, content, ready] of cases) {
       it(`<${tag}> · ${fx.name}: signs, numbers, units and dates read left to right under dir="rtl"`, async () => {
-        const wrapper = await fixture(
-          html`<div dir="rtl" style="width: 40rem">
-            <loyalty-session backend=${fx.backend} api-base=${fx.apiBase} vendor-id=${fx.vendorId} app-hostname=${fx.appHostname} locale="en-CA"
-              >${content}</loyalty-session
-            >
-          </div>`,
-        );
+        const wrapper = await fixture(html`<div dir="rtl" style="width: 40rem">
+          <loyalty-session backend=${fx.backend} api-base=${fx.apiBase} vendor-id=${fx.vendorId} app-hostname=${fx.appHostname} locale="en-CA">${content}</loyalty-session>
+        </div>`);
         const root = wrapper.querySelector<LoyaltySession>('loyalty-session')!;
         await signInto(root, fx, fx.members.rich);
         const host = root.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };

@@ -37,11 +37,9 @@ describe('theming', () => {
   });
 
   it('follows the page-level --loyalty-* tokens', async () => {
-    const wrapper = await fixture(
-      html`<div style="--loyalty-color-surface: rgb(1, 2, 3); --loyalty-radius: 3px; --loyalty-font-family: monospace">
-        <loyalty-balance></loyalty-balance>
-      </div>`,
-    );
+    const wrapper = await fixture(html`<div style="--loyalty-color-surface: rgb(1, 2, 3); --loyalty-radius: 3px; --loyalty-font-family: monospace">
+      <loyalty-balance></loyalty-balance>
+    </div>`);
     const el = wrapper.querySelector('loyalty-balance')!;
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(part(el, 'base')).borderTopLeftRadius).to.equal('3px');
@@ -74,13 +72,11 @@ describe('theming', () => {
     });
 
     it('theme="dark" on <loyalty-session> darkens every element inside, and an element’s own theme wins', async () => {
-      const root = await fixture(
-        html`<loyalty-session theme="dark">
-          <loyalty-balance></loyalty-balance>
-          <loyalty-sign-in></loyalty-sign-in>
-          <loyalty-balance theme="light" id="light"></loyalty-balance>
-        </loyalty-session>`,
-      );
+      const root = await fixture(html`<loyalty-session theme="dark">
+        <loyalty-balance></loyalty-balance>
+        <loyalty-sign-in></loyalty-sign-in>
+        <loyalty-balance theme="light" id="light"></loyalty-balance>
+      </loyalty-session>`);
       const [balance, signIn, light] = [...root.children];
       expect(scheme(balance)).to.deep.equal({ background: DARK.background, color: DARK.color });
       expect(scheme(signIn)).to.deep.equal({ background: DARK.background, color: DARK.color });
@@ -91,34 +87,28 @@ describe('theming', () => {
     });
 
     it('theme="auto" (or any other value) follows the OS, even inside a dark session', async () => {
-      const root = await fixture(
-        html`<loyalty-session theme="dark">
-          <loyalty-balance theme="auto"></loyalty-balance>
-          <loyalty-balance theme="sepia"></loyalty-balance>
-        </loyalty-session>`,
-      );
+      const root = await fixture(html`<loyalty-session theme="dark">
+        <loyalty-balance theme="auto"></loyalty-balance>
+        <loyalty-balance theme="sepia"></loyalty-balance>
+      </loyalty-session>`);
       for (const el of root.children) expect(scheme(el).background).to.equal(LIGHT.background);
     });
 
     it('theme="auto" on <loyalty-session> overrides a page-level --loyalty-color-scheme; unset, the page’s applies', async () => {
-      const page = await fixture(
-        html`<div style="--loyalty-color-scheme: dark">
-          <loyalty-session theme="auto"><loyalty-balance></loyalty-balance></loyalty-session>
-          <loyalty-session><loyalty-balance></loyalty-balance></loyalty-session>
-        </div>`,
-      );
+      const page = await fixture(html`<div style="--loyalty-color-scheme: dark">
+        <loyalty-session theme="auto"><loyalty-balance></loyalty-balance></loyalty-session>
+        <loyalty-session><loyalty-balance></loyalty-balance></loyalty-session>
+      </div>`);
       const [auto, unset] = page.querySelectorAll('loyalty-balance');
       expect(scheme(auto).background).to.equal(LIGHT.background);
       expect(scheme(unset).background).to.equal(DARK.background);
     });
 
     it('the page’s own light-dark() tokens follow the theme', async () => {
-      const page = await fixture(
-        html`<div style="--loyalty-color-accent: light-dark(rgb(1, 1, 1), rgb(2, 2, 2))">
-          <loyalty-sign-in theme="light"></loyalty-sign-in>
-          <loyalty-sign-in theme="dark"></loyalty-sign-in>
-        </div>`,
-      );
+      const page = await fixture(html`<div style="--loyalty-color-accent: light-dark(rgb(1, 1, 1), rgb(2, 2, 2))">
+        <loyalty-sign-in theme="light"></loyalty-sign-in>
+        <loyalty-sign-in theme="dark"></loyalty-sign-in>
+      </div>`);
       const [light, dark] = page.querySelectorAll('loyalty-sign-in');
       expect(style(light, 'submit').backgroundColor).to.equal('rgb(1, 1, 1)');
       expect(style(dark, 'submit').backgroundColor).to.equal('rgb(2, 2, 2)');
@@ -126,13 +116,11 @@ describe('theming', () => {
 
     it('theme="light" on an element and on <loyalty-session> gives the light colours under prefers-color-scheme: dark', async function () {
       if (!canEmulateColorScheme) this.skip(); // needs the emulated dark OS: Chromium only
-      const page = await fixture(
-        html`<div>
-          <loyalty-balance theme="light"></loyalty-balance>
-          <loyalty-session theme="light"><loyalty-balance></loyalty-balance></loyalty-session>
-          <loyalty-balance theme="auto"></loyalty-balance>
-        </div>`,
-      );
+      const page = await fixture(html`<div>
+        <loyalty-balance theme="light"></loyalty-balance>
+        <loyalty-session theme="light"><loyalty-balance></loyalty-balance></loyalty-session>
+        <loyalty-balance theme="auto"></loyalty-balance>
+      </div>`);
       await emulateMedia({ colorScheme: 'dark' });
       const [own, session, auto] = page.querySelectorAll('loyalty-balance');
       expect(scheme(own)).to.deep.equal({ background: LIGHT.background, color: LIGHT.color });
@@ -157,28 +145,19 @@ const READY: Record<string, string> = {
 
 /** Every element in one session, signed in as `member`, once each shows its data. */
 async function mountAll(b: BackendFixture, member: string, opts: { theme?: string; style?: string } = {}) {
-  const page = await fixture<HTMLElement>(
-    html`<div style=${opts.style ?? ''}>
-      <loyalty-session
-        theme=${opts.theme ?? nothing}
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        locale="en-CA"
-        retries="0"
-      >
-        <loyalty-balance></loyalty-balance>
-        <reward-progress limit="3"></reward-progress>
-        <transaction-history currency="CAD" limit="5"></transaction-history>
-        <checkin-code></checkin-code>
-        <card-wallet></card-wallet>
-        <loyalty-sign-in></loyalty-sign-in>
-        <profile-form></profile-form>
-        <account-deletion></account-deletion>
-      </loyalty-session>
-    </div>`,
-  );
+  const page = await fixture<HTMLElement>(html`<div style=${opts.style ?? ''}>
+    <loyalty-session theme=${opts.theme ?? nothing} backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId}
+      app-hostname=${b.appHostname} locale="en-CA" retries="0">
+      <loyalty-balance></loyalty-balance>
+      <reward-progress limit="3"></reward-progress>
+      <transaction-history currency="CAD" limit="5"></transaction-history>
+      <checkin-code></checkin-code>
+      <card-wallet></card-wallet>
+      <loyalty-sign-in></loyalty-sign-in>
+      <profile-form></profile-form>
+      <account-deletion></account-deletion>
+    </loyalty-session>
+  </div>`);
   const session = page.querySelector('loyalty-session') as LoyaltySession;
   await signInto(session, b, member);
   const get = (tag: string) => session.querySelector(tag)!;

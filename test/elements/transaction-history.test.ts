@@ -16,19 +16,11 @@ const more = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[
 type MountAttrs = { limit?: number; vendor?: string | null; retries?: number; fetch?: typeof fetch };
 
 async function mount(b: BackendFixture, member: string | null, attrs: MountAttrs = {}) {
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session
-      backend=${b.backend}
-      api-base=${b.apiBase}
-      vendor-id=${attrs.vendor === null ? '' : (attrs.vendor ?? b.vendorId)}
-      app-hostname=${b.appHostname}
-      locale="en-CA"
-      retries=${attrs.retries ?? 2}
-      .fetch=${attrs.fetch}
-    >
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${attrs.vendor === null ? '' : (attrs.vendor ?? b.vendorId)}
+      app-hostname=${b.appHostname} locale="en-CA" retries=${attrs.retries ?? 2} .fetch=${attrs.fetch}>
       <transaction-history currency="CAD" limit=${attrs.limit ?? 0}></transaction-history>
-    </loyalty-session>`,
-  );
+    </loyalty-session>`);
   const el = root.querySelector('transaction-history') as TransactionHistory;
   if (member) await signInto(root, b, member);
   return { root, el };

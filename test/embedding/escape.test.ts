@@ -31,11 +31,10 @@ for (const b of BACKENDS) {
     });
 
     async function mount() {
-      const root = await fixture<LoyaltySession>(
-        html` <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+      const root = await fixture<LoyaltySession>(html`
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
           <account-deletion></account-deletion>
-        </loyalty-session>`,
-      );
+        </loyalty-session>`);
       const el = root.querySelector('account-deletion') as AccountDeletion;
       await signInto(root, b, b.members.seed);
       await until(() => $(el, '[part=delete]'));

@@ -146,11 +146,8 @@ describe('forced colors (Windows High Contrast)', () => {
   it('skeleton placeholders stay visible (not blank space)', async () => {
     const b = BACKENDS[0];
     await armFault({ match: { path: b.paths.balances }, fault: 'latency=1500', times: 1 });
-    const page = await fixture<HTMLElement>(
-      html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA" retries="0"
-        ><loyalty-balance></loyalty-balance
-      ></loyalty-session>`,
-    );
+    const page = await fixture<HTMLElement>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId}
+      app-hostname=${b.appHostname} locale="en-CA" retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
     await signInto(page as LoyaltySession, b, b.members.rich);
     const el = page.querySelector('loyalty-balance')!;
     await until(() => all(el, '.bone').length);

@@ -23,18 +23,16 @@ const shown = (el: Element) => {
 };
 
 async function navbar(b: BackendFixture, attrs = '') {
-  const wrapper = await fixture<HTMLElement>(
-    html`<div>
-      <nav style="display: flex; align-items: center; gap: 16px; height: 48px; padding: 0 16px; font: 16px/1.5 sans-serif; background: #222; color: #fff">
-        <a href="#" style="color: inherit">Menu</a>
-        <a href="#" style="color: inherit">Order</a>
-        <span style="flex: 1"></span>
-        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
-          <loyalty-balance variant="inline"></loyalty-balance>
-        </loyalty-session>
-      </nav>
-    </div>`,
-  );
+  const wrapper = await fixture<HTMLElement>(html`<div>
+    <nav style="display: flex; align-items: center; gap: 16px; height: 48px; padding: 0 16px; font: 16px/1.5 sans-serif; background: #222; color: #fff">
+      <a href="#" style="color: inherit">Menu</a>
+      <a href="#" style="color: inherit">Order</a>
+      <span style="flex: 1"></span>
+      <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+        <loyalty-balance variant="inline"></loyalty-balance>
+      </loyalty-session>
+    </nav>
+  </div>`);
   const root = wrapper.querySelector<LoyaltySession>('loyalty-session')!;
   const el = wrapper.querySelector<LoyaltyBalance>('loyalty-balance')!;
   for (const [name, value] of new URLSearchParams(attrs)) el.setAttribute(name, value);
@@ -76,11 +74,10 @@ for (const b of BACKENDS) {
 
     it('flows inside a sentence: "You have 1,240 Points to spend." on one line', async () => {
       await b.setPoints(b.members.seed, 1240);
-      const wrapper = await fixture<HTMLElement>(
-        html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
-          <p style="font: 16px/1.5 sans-serif; width: 600px">You have <loyalty-balance variant="inline"></loyalty-balance> to spend.</p>
-        </loyalty-session>`,
-      );
+      const wrapper =
+        await fixture<HTMLElement>(html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+        <p style="font: 16px/1.5 sans-serif; width: 600px">You have <loyalty-balance variant="inline"></loyalty-balance> to spend.</p>
+      </loyalty-session>`);
       const el = wrapper.querySelector('loyalty-balance')!;
       await signInto(wrapper as LoyaltySession, b, b.members.seed);
       await until(() => shown(el) === '1,240 Points');

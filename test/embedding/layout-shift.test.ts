@@ -87,28 +87,19 @@ const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').t
 
 /** Every element in one session (a page of the demo's kind), nothing signed in yet. */
 async function mountAll(b: BackendFixture, counts: Counts, pending = false) {
-  const page = await fixture<HTMLElement>(
-    html`<div style="width: 420px">
-      <loyalty-session
-        ?pending=${pending}
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        locale="en-CA"
-        retries="0"
-      >
-        <loyalty-balance skeleton-rows=${counts.currencies} skeleton-expiring=${counts.expiring}></loyalty-balance>
-        <reward-progress limit=${counts.rewards} skeleton-rows=${counts.typicalRewards} skeleton-tier=${counts.tier}></reward-progress>
-        <transaction-history currency="CAD" limit=${counts.history}></transaction-history>
-        <checkin-code></checkin-code>
-        <card-wallet skeleton-rows=${counts.cards}></card-wallet>
-        <loyalty-sign-in></loyalty-sign-in>
-        <profile-form skeleton-rows=${b.name === 'spoonity' ? 2 : 0}></profile-form>
-        <account-deletion></account-deletion>
-      </loyalty-session>
-    </div>`,
-  );
+  const page = await fixture<HTMLElement>(html`<div style="width: 420px">
+    <loyalty-session ?pending=${pending} backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId}
+      app-hostname=${b.appHostname} locale="en-CA" retries="0">
+      <loyalty-balance skeleton-rows=${counts.currencies} skeleton-expiring=${counts.expiring}></loyalty-balance>
+      <reward-progress limit=${counts.rewards} skeleton-rows=${counts.typicalRewards} skeleton-tier=${counts.tier}></reward-progress>
+      <transaction-history currency="CAD" limit=${counts.history}></transaction-history>
+      <checkin-code></checkin-code>
+      <card-wallet skeleton-rows=${counts.cards}></card-wallet>
+      <loyalty-sign-in></loyalty-sign-in>
+      <profile-form skeleton-rows=${b.name === 'spoonity' ? 2 : 0}></profile-form>
+      <account-deletion></account-deletion>
+    </loyalty-session>
+  </div>`);
   const session = page.querySelector('loyalty-session') as LoyaltySession;
   const get = (tag: string) => session.querySelector(tag)!;
   return { page, session, get };
@@ -238,21 +229,19 @@ describe('layout shift: the page', () => {
     // the merchant page: a heading, the elements in the order of the demo, with the skeleton
     // settings of a merchant whose typical member is the rich one (COUNTS)
     const c = COUNTS[b.name].rich;
-    const page = await fixture<HTMLElement>(
-      html`<div style="width: 720px">
-        <h1>My account</h1>
-        <loyalty-session pending backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA" retries="0">
-          <loyalty-balance skeleton-rows=${c.currencies} skeleton-expiring=${c.expiring}></loyalty-balance>
-          <checkin-code></checkin-code>
-          <reward-progress limit="4" skeleton-rows=${c.typicalRewards} skeleton-tier=${c.tier}></reward-progress>
-          <transaction-history currency="CAD" limit="5"></transaction-history>
-          <card-wallet skeleton-rows=${c.cards}></card-wallet>
-          <profile-form></profile-form>
-          <account-deletion></account-deletion>
-        </loyalty-session>
-        <footer>Footer</footer>
-      </div>`,
-    );
+    const page = await fixture<HTMLElement>(html`<div style="width: 720px">
+      <h1>My account</h1>
+      <loyalty-session pending backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} locale="en-CA" retries="0">
+        <loyalty-balance skeleton-rows=${c.currencies} skeleton-expiring=${c.expiring}></loyalty-balance>
+        <checkin-code></checkin-code>
+        <reward-progress limit="4" skeleton-rows=${c.typicalRewards} skeleton-tier=${c.tier}></reward-progress>
+        <transaction-history currency="CAD" limit="5"></transaction-history>
+        <card-wallet skeleton-rows=${c.cards}></card-wallet>
+        <profile-form></profile-form>
+        <account-deletion></account-deletion>
+      </loyalty-session>
+      <footer>Footer</footer>
+    </div>`);
     const session = page.querySelector('loyalty-session') as LoyaltySession;
     const credentials = await b.signIn(b.members.rich);
     await armFault({ fault: LATENCY, times: 0 });

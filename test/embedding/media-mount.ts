@@ -31,28 +31,19 @@ export interface Mounted {
 
 /** Every element in one session, signed in as `member`, once each shows its data. */
 export async function mountAll(b: BackendFixture, member: string, opts: { theme?: string; historyLimit?: number } = {}): Promise<Mounted> {
-  const page = await fixture<HTMLElement>(
-    html`<div>
-      <loyalty-session
-        theme=${opts.theme ?? nothing}
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        locale="en-CA"
-        retries="0"
-      >
-        <loyalty-balance></loyalty-balance>
-        <reward-progress limit="3"></reward-progress>
-        <transaction-history currency="CAD" limit=${opts.historyLimit ?? 0}></transaction-history>
-        <checkin-code></checkin-code>
-        <card-wallet></card-wallet>
-        <loyalty-sign-in></loyalty-sign-in>
-        <profile-form></profile-form>
-        <account-deletion></account-deletion>
-      </loyalty-session>
-    </div>`,
-  );
+  const page = await fixture<HTMLElement>(html`<div>
+    <loyalty-session theme=${opts.theme ?? nothing} backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId}
+      app-hostname=${b.appHostname} locale="en-CA" retries="0">
+      <loyalty-balance></loyalty-balance>
+      <reward-progress limit="3"></reward-progress>
+      <transaction-history currency="CAD" limit=${opts.historyLimit ?? 0}></transaction-history>
+      <checkin-code></checkin-code>
+      <card-wallet></card-wallet>
+      <loyalty-sign-in></loyalty-sign-in>
+      <profile-form></profile-form>
+      <account-deletion></account-deletion>
+    </loyalty-session>
+  </div>`);
   const session = page.querySelector('loyalty-session') as LoyaltySession;
   await signInto(session, b, member);
   const get = (tag: string) => session.querySelector<HTMLElement>(tag)!;

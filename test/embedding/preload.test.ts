@@ -58,22 +58,16 @@ describe('loyalty-elements.css (before the script runs)', () => {
   });
 
   it('an element inside a hidden session takes no space', async () => {
-    const page = await fixture<HTMLElement>(
-      html`<div>
-        <loyalty-session hidden><loyalty-balance></loyalty-balance></loyalty-session>
-      </div>`,
-    );
+    const page = await fixture<HTMLElement>(html`<div><loyalty-session hidden><loyalty-balance></loyalty-balance></loyalty-session></div>`);
     expect(height(page.querySelector('loyalty-balance')!)).to.equal(0);
   });
 
   it('once upgraded (default settings, a pending session), each skeleton keeps the reserved height', async () => {
-    const page = await fixture<HTMLElement>(
-      html`<div style="width: 420px">
-        <loyalty-session pending backend="spoonity" api-base="/sandbox/spoonity" vendor-id="1234" locale="en-CA">
-          ${TAGS.map((t) => document.createElement(t))}
-        </loyalty-session>
-      </div>`,
-    );
+    const page = await fixture<HTMLElement>(html`<div style="width: 420px">
+      <loyalty-session pending backend="spoonity" api-base="/sandbox/spoonity" vendor-id="1234" locale="en-CA">
+        ${TAGS.map((t) => document.createElement(t))}
+      </loyalty-session>
+    </div>`);
     const session = page.querySelector('loyalty-session')!;
     const reserved = Object.fromEntries(TAGS.map((t) => [t, height(session.querySelector(t)!)]));
     await import('../../src/index.js');

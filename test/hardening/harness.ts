@@ -113,18 +113,9 @@ export class PageErrors {
 
 /** A `<loyalty-session>` on backend `b` (quick timeout, few retries) holding a fresh `<tag>`. */
 export async function mountIn<T extends HTMLElement>(b: BackendFixture, tag: string, net: Net, attrs: Record<string, string> = {}) {
-  const root = await fixture<LoyaltySession>(
-    html` <loyalty-session
-      backend=${b.backend}
-      api-base=${b.apiBase}
-      vendor-id=${b.vendorId}
-      app-hostname=${b.appHostname}
-      locale="en-CA"
-      timeout=${TIMEOUT}
-      retries=${RETRIES}
-      .fetch=${net.fetch}
-    ></loyalty-session>`,
-  );
+  const root = await fixture<LoyaltySession>(html`
+    <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
+      locale="en-CA" timeout=${TIMEOUT} retries=${RETRIES} .fetch=${net.fetch}></loyalty-session>`);
   const el = document.createElement(tag) as T;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   root.append(el);

@@ -110,32 +110,21 @@ async function control(path: string, body: unknown, method = 'POST') {
 // --- the page -------------------------------------------------------------------------------------
 
 async function mountPage(b: BackendFixture, credentials: Credentials) {
-  const page = await fixture<HTMLElement>(
-    html`<div style="width: 360px">
-      <loyalty-session
-        id="member"
-        backend=${b.backend}
-        api-base=${b.apiBase}
-        vendor-id=${b.vendorId}
-        app-hostname=${b.appHostname}
-        retries="0"
-        timeout="8000"
-        locale="en-CA"
-      >
-        <loyalty-balance></loyalty-balance>
-        <reward-progress></reward-progress>
-        <transaction-history></transaction-history>
-        <checkin-code></checkin-code>
-        <profile-form></profile-form>
-        <card-wallet></card-wallet>
-        <account-deletion></account-deletion>
-        <loyalty-sign-in></loyalty-sign-in>
-      </loyalty-session>
-      <loyalty-session id="visitor" backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
-        <loyalty-sign-in></loyalty-sign-in>
-      </loyalty-session>
-    </div>`,
-  );
+  const page = await fixture<HTMLElement>(html`<div style="width: 360px">
+    <loyalty-session id="member" backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" timeout="8000" locale="en-CA">
+      <loyalty-balance></loyalty-balance>
+      <reward-progress></reward-progress>
+      <transaction-history></transaction-history>
+      <checkin-code></checkin-code>
+      <profile-form></profile-form>
+      <card-wallet></card-wallet>
+      <account-deletion></account-deletion>
+      <loyalty-sign-in></loyalty-sign-in>
+    </loyalty-session>
+    <loyalty-session id="visitor" backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" locale="en-CA">
+      <loyalty-sign-in></loyalty-sign-in>
+    </loyalty-session>
+  </div>`);
   const session = page.querySelector<LoyaltySession>('#member')!;
   session.userId = credentials.userId ?? '';
   session.sessionKey = credentials.sessionKey;

@@ -282,16 +282,9 @@ for (const b of BACKENDS) {
       it(`<${s.tag}>: ${CYCLES} mount/unmount cycles leave no listener, timer, wake lock or subscription behind`, async () => {
         const net = new Net();
         probe.fakeWakeLock();
-        const root = await fixture<LoyaltySession>(
-          html` <loyalty-session
-            backend=${b.backend}
-            api-base=${b.apiBase}
-            vendor-id=${b.vendorId}
-            app-hostname=${b.appHostname}
-            locale="en-CA"
-            .fetch=${net.fetch}
-          ></loyalty-session>`,
-        );
+        const root = await fixture<LoyaltySession>(html`
+          <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname}
+            locale="en-CA" .fetch=${net.fetch}></loyalty-session>`);
         await signInto(root, b, b.members.seed);
         const make = () => {
           const el = document.createElement(s.tag);

@@ -92,21 +92,11 @@ for (const b of BACKENDS) {
       const leaks = (text: string) => pieces.some((p) => text.includes(p));
       recorded.length = 0;
 
-      const page = await fixture<HTMLElement>(
-        html`<div>
-          <loyalty-session
-            backend=${b.backend}
-            api-base=${b.apiBase}
-            vendor-id=${b.vendorId}
-            app-hostname=${b.appHostname}
-            retries="1"
-            timeout="1500"
-            locale="en-CA"
-          >
-            ${ELEMENTS.map((tag) => document.createElement(tag))}
-          </loyalty-session>
-        </div>`,
-      );
+      const page = await fixture<HTMLElement>(html`<div>
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="1" timeout="1500" locale="en-CA">
+          ${ELEMENTS.map((tag) => document.createElement(tag))}
+        </loyalty-session>
+      </div>`);
       const session = page.querySelector<LoyaltySession>('loyalty-session')!;
       session.userId = credentials.userId ?? '';
       session.sessionKey = key;

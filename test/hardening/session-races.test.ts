@@ -69,21 +69,11 @@ for (const b of BACKENDS) {
 
     it(`never paints another member's data over ${SWITCHES} random switches under random latency, and keeps nothing of an ended session`, async () => {
       const random = prng(SEED);
-      const page = await fixture<HTMLElement>(
-        html`<div style="width: 420px">
-          <loyalty-session
-            backend=${b.backend}
-            api-base=${b.apiBase}
-            vendor-id=${b.vendorId}
-            app-hostname=${b.appHostname}
-            retries="0"
-            timeout="5000"
-            locale="en-CA"
-          >
-            ${ELEMENTS.map((tag) => document.createElement(tag))}
-          </loyalty-session>
-        </div>`,
-      );
+      const page = await fixture<HTMLElement>(html`<div style="width: 420px">
+        <loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} retries="0" timeout="5000" locale="en-CA">
+          ${ELEMENTS.map((tag) => document.createElement(tag))}
+        </loyalty-session>
+      </div>`);
       const session = page.querySelector<LoyaltySession>('loyalty-session')!;
       // the sandbox waits 0–250 ms before answering each request
       session.fetch = (input, init) => {

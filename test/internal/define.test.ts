@@ -66,11 +66,10 @@ describe('a tag the page already uses (issue 16)', () => {
     // what the warning says, done: the kit's class under the merchant's name
     const { ProfileForm } = await import('../../src/classes.js');
     customElements.define('acme-profile-form', ProfileForm);
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA">
         <acme-profile-form fields="first-name last-name"></acme-profile-form>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     const el = root.querySelector('acme-profile-form') as InstanceType<typeof ProfileForm>;
     expect(el).to.be.instanceOf(ProfileForm);
     root.sessionKey = await signIn(MEMBERS.seed);

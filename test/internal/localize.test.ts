@@ -61,11 +61,7 @@ describe('localize: the language of the kit', () => {
 
   it('without a session locale, speaks the nearest lang', async () => {
     const wrapper = await fixture(
-      html`<div lang="es-MX">
-        <section>
-          <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session>
-        </section>
-      </div>`,
+      html`<div lang="es-MX"><section><loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session></section></div>`,
     );
     const el = wrapper.querySelector('loyalty-balance')!;
     await until(() => speaks(el, 'es'));
@@ -87,9 +83,8 @@ describe('localize: the language of the kit', () => {
 
   it('re-renders live when the session’s locale changes: text, money and numbers', async () => {
     await resetSandbox();
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance><reward-progress></reward-progress></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="fr-CA"><loyalty-balance></loyalty-balance><reward-progress></reward-progress></loyalty-session>`);
     const [balance, rewards] = [root.querySelector<LoyaltyBalance>('loyalty-balance')!, root.querySelector('reward-progress')!];
     await signInto(root, SPOONITY_FIXTURE, SPOONITY_FIXTURE.members.seed);
     await until(() => text(balance).includes('Solde Paiement rapide 15,00 $'));
@@ -118,11 +113,7 @@ describe('localize: the language of the kit', () => {
   });
 
   it('re-renders live when an ancestor’s lang changes', async () => {
-    const wrapper = await fixture(
-      html`<div lang="en">
-        <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session>
-      </div>`,
-    );
+    const wrapper = await fixture(html`<div lang="en"><loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session></div>`);
     const el = wrapper.querySelector('loyalty-balance')!;
     await until(() => speaks(el, 'en'));
     wrapper.setAttribute('lang', 'fr');
@@ -131,9 +122,8 @@ describe('localize: the language of the kit', () => {
 
   it('says what failed in the page’s language, with the platform’s own words as sent', async () => {
     await resetSandbox();
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="fr-CA" retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="fr-CA" retries="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const el = root.querySelector('loyalty-balance')!;
     await armFault({ match: { path: SPOONITY_FIXTURE.paths.balances }, fault: 'status=500', times: 1 });
     await signInto(root, SPOONITY_FIXTURE, SPOONITY_FIXTURE.members.seed);

@@ -49,11 +49,14 @@ describe('switching members through signIn() (issue 16)', () => {
 
   for (const b of BACKENDS) {
     const mount = async () => {
-      const root = await fixture<LoyaltySession>(
-        html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
-          ><loyalty-balance></loyalty-balance
-        ></loyalty-session>`,
-      );
+      const root = await fixture<LoyaltySession>(html`<loyalty-session
+        backend=${b.backend}
+        api-base=${b.apiBase}
+        vendor-id=${b.vendorId}
+        app-hostname=${b.appHostname}
+        locale="en-CA"
+        ><loyalty-balance></loyalty-balance
+      ></loyalty-session>`);
       const previous = await signInto(root, b, b.members.seed);
       await until(() => root.state.cache.size > 0);
       await clearLog();

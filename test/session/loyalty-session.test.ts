@@ -11,12 +11,11 @@ describe('<loyalty-session>', () => {
 
   it('shares one request per call among five elements', async () => {
     const key = await signIn(MEMBERS.seed);
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA">
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA">
         <loyalty-balance></loyalty-balance><loyalty-balance></loyalty-balance><loyalty-balance show="points"></loyalty-balance>
         <loyalty-balance show="quickpay"></loyalty-balance><loyalty-balance></loyalty-balance>
-      </loyalty-session>`,
-    );
+      </loyalty-session>`);
     root.sessionKey = key;
     const balances = [...root.querySelectorAll('loyalty-balance')];
     await until(() => balances.every((b) => /\$15\.00|Points/.test(text(b))));
@@ -27,9 +26,8 @@ describe('<loyalty-session>', () => {
   it('never paints the previous member while a slow response for them is in flight', async () => {
     const [seedKey, richKey] = await Promise.all([signIn(MEMBERS.seed), signIn(MEMBERS.rich)]);
     await armFault({ match: { email: MEMBERS.seed }, fault: 'latency=600', times: 0 });
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     const seen: string[] = [];
     const observer = new MutationObserver(() => seen.push(text(balance)));
@@ -55,9 +53,8 @@ describe('<loyalty-session>', () => {
 
   it('shows the skeleton, not the old figures, in the very next frame after a switch', async () => {
     const [seedKey, richKey] = await Promise.all([signIn(MEMBERS.seed), signIn(MEMBERS.rich)]);
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     root.sessionKey = seedKey;
     await until(() => text(balance).includes('$15.00'));
@@ -70,9 +67,8 @@ describe('<loyalty-session>', () => {
   });
 
   it('fires loyalty-session-expired once on 401, empties the cache and shows signed out', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance><loyalty-balance></loyalty-balance></loyalty-session>`);
     let expired = 0;
     const details: { error: { kind: string; status?: number } }[] = [];
     root.addEventListener('loyalty-session-expired', (e) => {
@@ -91,9 +87,8 @@ describe('<loyalty-session>', () => {
 
   it('expires when the key is ended on the server, and recovers with a new key', async () => {
     const key = await signIn(MEMBERS.seed);
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} locale="en-CA" stale-time="0"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} locale="en-CA" stale-time="0"><loyalty-balance></loyalty-balance></loyalty-session>`);
     const balance = root.querySelector('loyalty-balance')!;
     root.sessionKey = key;
     await until(() => text(balance).includes('$15.00'));
@@ -108,7 +103,8 @@ describe('<loyalty-session>', () => {
 
   it('never puts the key in the DOM', async () => {
     const key = await signIn(MEMBERS.seed);
-    const root = await fixture<LoyaltySession>(html` <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session>`);
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY}><loyalty-balance></loyalty-balance></loyalty-session>`);
     root.sessionKey = key;
     await until(() => text(root.querySelector('loyalty-balance')!).includes('15'));
     expect(root.outerHTML).not.to.contain(key);
@@ -117,21 +113,18 @@ describe('<loyalty-session>', () => {
 
   it('accepts the session-key attribute too', async () => {
     const key = await signIn(MEMBERS.seed);
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} session-key=${key} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} session-key=${key} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
     await until(() => text(root.querySelector('loyalty-balance')!).includes('$15.00'));
     expect(root.sessionKey).to.equal(key);
   });
 
   it('reaches an element outside it through session="id"', async () => {
     const key = await signIn(MEMBERS.seed);
-    const wrapper = await fixture(
-      html`<div>
-        <loyalty-balance session="member-outside"></loyalty-balance>
-        <loyalty-session id="member-outside" api-base=${SPOONITY} locale="en-CA"></loyalty-session>
-      </div>`,
-    );
+    const wrapper = await fixture(html`<div>
+      <loyalty-balance session="member-outside"></loyalty-balance>
+      <loyalty-session id="member-outside" api-base=${SPOONITY} locale="en-CA"></loyalty-session>
+    </div>`);
     (wrapper.querySelector('loyalty-session') as LoyaltySession).sessionKey = key;
     await until(() => text(wrapper.querySelector('loyalty-balance')!).includes('$15.00'));
   });
@@ -164,9 +157,8 @@ describe('<loyalty-session>', () => {
   });
 
   it('signs in and out through the backend', async () => {
-    const root = await fixture<LoyaltySession>(
-      html` <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`,
-    );
+    const root = await fixture<LoyaltySession>(html`
+      <loyalty-session api-base=${SPOONITY} vendor-id=${VENDOR} locale="en-CA"><loyalty-balance></loyalty-balance></loyalty-session>`);
     await root.state.signIn({ email: MEMBERS.seed, password: 'Password1' });
     expect(root.signedIn).to.equal(true);
     await until(() => text(root.querySelector('loyalty-balance')!).includes('$15.00'));

@@ -67,11 +67,14 @@ describe('a change made at the till shows when the member returns to the tab (is
 
   for (const b of BACKENDS) {
     const mount = async () => {
-      const root = await fixture<LoyaltySession>(
-        html`<loyalty-session backend=${b.backend} api-base=${b.apiBase} vendor-id=${b.vendorId} app-hostname=${b.appHostname} locale="en-CA"
-          ><loyalty-balance></loyalty-balance
-        ></loyalty-session>`,
-      );
+      const root = await fixture<LoyaltySession>(html`<loyalty-session
+        backend=${b.backend}
+        api-base=${b.apiBase}
+        vendor-id=${b.vendorId}
+        app-hostname=${b.appHostname}
+        locale="en-CA"
+        ><loyalty-balance></loyalty-balance
+      ></loyalty-session>`);
       await signInto(root, b, b.members.seed);
       const balance = root.querySelector('loyalty-balance')!;
       await until(() => b.seed.balanceRows.every((row) => text(balance).includes(row.split(' ').pop()!)));

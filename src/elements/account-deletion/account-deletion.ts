@@ -88,9 +88,8 @@ export class AccountDeletion extends LoyaltyElement {
     if (this.finished === 'deleted') return html`<p part="message" tabindex="-1">${msg('Your account has been deleted.')}</p>`;
     return this.renderTask(this.profile, {
       // the message does not depend on the data: the skeleton shows it, with the button's outline
-      skeleton: () =>
-        html`${this.renderMessage(this.supports('account-deletion-code') ? this.code : '')}
-          <div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '11em', height: '2.25em' })}></span></div>`,
+      skeleton: () => html`${this.renderMessage(this.supports('account-deletion-code') ? this.code : '')}
+        <div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '11em', height: '2.25em' })}></span></div>`,
       complete: (p) => this.renderSteps(p),
     });
   }
@@ -127,8 +126,8 @@ export class AccountDeletion extends LoyaltyElement {
       ${
         failed
           ? html`<p class="error" part="error" role="alert">
-              ${refused ? msg('That confirmation code is wrong or has already been used. Your account has not been deleted.') : errorLine(failed)}${errorDetail(failed)}
-            </p>`
+            ${refused ? msg('That confirmation code is wrong or has already been used. Your account has not been deleted.') : errorLine(failed)}${errorDetail(failed)}
+          </p>`
           : nothing
       }
       <div class="actions" part="actions">
@@ -137,9 +136,7 @@ export class AccountDeletion extends LoyaltyElement {
         </button>
         ${
           refused
-            ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>
-                ${msg('Email me a new link')}
-              </button>`
+            ? html`<button type="button" class="secondary" part="resend" aria-disabled=${busy} @click=${() => this.start('request', p, '')}>${msg('Email me a new link')}</button>`
             : nothing
         }
       </div>

@@ -147,9 +147,9 @@ export class CardWallet extends LoyaltyElement {
 
   protected override renderContent(): TemplateResult {
     return html`${this.renderTask(this.cards, {
-        skeleton: () => this.renderSkeleton(),
-        complete: (cards) => this.renderWallet(this.confirmed?.base === cards ? this.confirmed.cards : cards),
-      })}
+      skeleton: () => this.renderSkeleton(),
+      complete: (cards) => this.renderWallet(this.confirmed?.base === cards ? this.confirmed.cards : cards),
+    })}
       ${
         (this.sessionState?.signedIn || this.awaitingKey) && this.supports('vouchers')
           ? this.renderTask(this.vouchers, {
@@ -162,7 +162,8 @@ export class CardWallet extends LoyaltyElement {
         heading: msg('Remove this card?'),
         body: msg(str`The card ending in ${this.target?.number.slice(-4)} will no longer be linked to your account. You can link it again later.`),
         confirm: msg('Remove card'),
-      })} <span class="visually-hidden" role="status">${this.announcement}</span>`;
+      })}
+      <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 
   /**
@@ -184,18 +185,14 @@ export class CardWallet extends LoyaltyElement {
         <ul>
           ${Array.from(
             { length: Math.max(1, this.skeletonRows) },
-            () =>
-              html`<li>
-                <div part="summary">
-                  <span>${words(kindLabel('first-party'))}</span
-                  ><span>${words('•••• 0000', { 'font-weight': '600', 'font-variant-numeric': 'tabular-nums' })}</span><span>${words(msg('Active'))}</span>${
-                    linking ? html`<span>${words(msg(html`Linked ${linked}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' }))}</span>` : nothing
-                  }
-                </div>
-                <div class="actions">
-                  ${button(msg('Show number'))}${this.supports('card-status') ? html`${button(msg('Report lost'))}${button(msg('Remove'))}` : nothing}
-                </div>
-              </li>`,
+            () => html`<li>
+              <div part="summary">
+                <span>${words(kindLabel('first-party'))}</span><span>${words('•••• 0000', { 'font-weight': '600', 'font-variant-numeric': 'tabular-nums' })}</span><span>${words(msg('Active'))}</span>${
+                  linking ? html`<span>${words(msg(html`Linked ${linked}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' }))}</span>` : nothing
+                }
+              </div>
+              <div class="actions">${button(msg('Show number'))}${this.supports('card-status') ? html`${button(msg('Report lost'))}${button(msg('Remove'))}` : nothing}</div>
+            </li>`,
           )}
         </ul>
         ${linking ? button(msg('Link card')) : nothing}
@@ -217,9 +214,7 @@ export class CardWallet extends LoyaltyElement {
     return html`<div part="content">
       ${
         cards.length
-          ? html`<ul part="list" aria-label=${linking ? msg('Linked cards') : msg('Member card')}>
-              ${cards.map((c) => this.renderCard(c))}
-            </ul>`
+          ? html`<ul part="list" aria-label=${linking ? msg('Linked cards') : msg('Member card')}>${cards.map((c) => this.renderCard(c))}</ul>`
           : html`<p class="state" part="state empty">${linking ? msg('No cards linked yet') : msg('No member card yet')}</p>`
       }
       ${
@@ -238,15 +233,14 @@ export class CardWallet extends LoyaltyElement {
       ${
         vouchers.length
           ? html`<ul part="voucher-list">
-              ${vouchers.map(
-                (r) =>
-                  html`<li part="voucher${r.voucher?.claimed ? ' claimed' : ''}">
-                    <span part="voucher-name">${isolated(r.name)}</span>
-                    ${r.description || r.summary ? html`<span part="description">${r.description || r.summary}</span>` : nothing}
-                    ${voucherDetails(r, this.claims.controls(r), this.locale)}
-                  </li>`,
-              )}
-            </ul>`
+            ${vouchers.map(
+              (r) => html`<li part="voucher${r.voucher?.claimed ? ' claimed' : ''}">
+                <span part="voucher-name">${isolated(r.name)}</span>
+                ${r.description || r.summary ? html`<span part="description">${r.description || r.summary}</span>` : nothing}
+                ${voucherDetails(r, this.claims.controls(r), this.locale)}
+              </li>`,
+            )}
+          </ul>`
           : html`<p class="state" part="state empty">${msg('No vouchers right now')}</p>`
       }
     </div>`;
@@ -259,34 +253,24 @@ export class CardWallet extends LoyaltyElement {
     const busy = this.lost.pending || this.found.pending || this.removal.pending;
     const last4 = c.number.slice(-4);
     // every button's name starts with its visible label, then says which card it acts on
-    const which = html`<span class="visually-hidden"
-      >${msg(str`, card ending in ${last4}`, { desc: 'Appended to a button label for screen readers, e.g. "Remove, card ending in 4242".' })}</span
-    >`;
+    const which = html`<span class="visually-hidden">${msg(str`, card ending in ${last4}`, { desc: 'Appended to a button label for screen readers, e.g. "Remove, card ending in 4242".' })}</span>`;
     return html`<li part="card ${c.status}" data-key=${key}>
       <div part="summary">
         <span part="kind">${kindLabel(c.kind)}</span>
-        <span part="number"
-          >${
-            shown
-              ? figure(c.number.replace(/(\d{4})(?=\d)/g, '$1 '))
-              : html`<span aria-hidden="true" dir="ltr">•••• ${last4}</span><span class="visually-hidden">${msg(str`ending in ${last4}`)}</span>`
-          }</span
-        >
+        <span part="number">${
+          shown
+            ? figure(c.number.replace(/(\d{4})(?=\d)/g, '$1 '))
+            : html`<span aria-hidden="true" dir="ltr">•••• ${last4}</span><span class="visually-hidden">${msg(str`ending in ${last4}`)}</span>`
+        }</span>
         <span part="status">${lost ? msg('Lost') : msg('Active')}</span>
         ${c.linked ? html`<span part="linked">${msg(html`Linked ${html`<time dir="ltr" datetime=${c.linked.toISOString()}>${formatDate(c.linked, this.locale)}</time>`}`, { desc: 'When a card was linked, e.g. "Linked Mar 3, 2026".' })}</span>` : nothing}
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="secondary" part="action reveal" aria-pressed=${shown} @click=${() => this.reveal(key)}>
-          ${msg('Show number')}${which}
-        </button>
+        <button type="button" class="secondary" part="action reveal" aria-pressed=${shown} @click=${() => this.reveal(key)}>${msg('Show number')}${which}</button>
         ${
           this.supports('card-status')
-            ? html`<button type="button" class="secondary" part="action status-action" ?disabled=${busy} @click=${() => this.act(c, lost ? 'active' : 'lost')}>
-                  ${lost ? msg('Mark found') : msg('Report lost')}${which}
-                </button>
-                <button type="button" class="secondary" part="action remove" ?disabled=${busy} @click=${() => this.askRemove(c)}>
-                  ${msg('Remove')}${which}
-                </button>`
+            ? html`<button type="button" class="secondary" part="action status-action" ?disabled=${busy} @click=${() => this.act(c, lost ? 'active' : 'lost')}>${lost ? msg('Mark found') : msg('Report lost')}${which}</button>
+            <button type="button" class="secondary" part="action remove" ?disabled=${busy} @click=${() => this.askRemove(c)}>${msg('Remove')}${which}</button>`
             : nothing
         }
       </div>
@@ -299,16 +283,10 @@ export class CardWallet extends LoyaltyElement {
     return html`<form part="form" aria-label=${msg('Link a card')} novalidate @submit=${this.submit}>
       ${
         kinds.length > 1
-          ? html`<fieldset class="field" part="kinds">
-              <legend part="label">${msg('Card type')}</legend>
-              ${kinds.map(
-                (k) =>
-                  html`<label class="choice" part="choice"
-                    ><input type="radio" part="radio" name="kind" .checked=${k === kind} @change=${() => this.edit({ kind: k }, 'pin')} />
-                    ${kindLabel(k)}</label
-                  >`,
-              )}
-            </fieldset>`
+          ? html`<fieldset class="field" part="kinds"><legend part="label">${msg('Card type')}</legend>${kinds.map(
+              (k) =>
+                html`<label class="choice" part="choice"><input type="radio" part="radio" name="kind" .checked=${k === kind} @change=${() => this.edit({ kind: k }, 'pin')} /> ${kindLabel(k)}</label>`,
+            )}</fieldset>`
           : nothing
       }
       ${this.field('number', msg('Card number'), 'text')} ${this.field('pin', kind === 'first-party' ? msg('PIN') : msg('PIN (optional)'), 'password')}
@@ -324,17 +302,9 @@ export class CardWallet extends LoyaltyElement {
     const error = this.errors[name];
     return html`<div class="field" part="field">
       <label for=${name} part="label">${label}</label>
-      <input
-        id=${name}
-        part="input"
-        type=${type}
-        inputmode="numeric"
-        autocomplete="off"
-        .value=${this.draft[name]}
-        aria-invalid=${!!error}
-        aria-describedby=${error ? `${name}-error` : nothing}
-        @input=${(e: Event) => this.edit({ [name]: (e.target as HTMLInputElement).value }, name)}
-      />
+      <input id=${name} part="input" type=${type} inputmode="numeric" autocomplete="off" .value=${this.draft[name]}
+        aria-invalid=${!!error} aria-describedby=${error ? `${name}-error` : nothing}
+        @input=${(e: Event) => this.edit({ [name]: (e.target as HTMLInputElement).value }, name)} />
       ${error ? html`<p id="${name}-error" class="error" part="field-error">${error}${errorDetail(this.linkFailure)}</p>` : nothing}
     </div>`;
   }

@@ -219,7 +219,8 @@ export class CheckinCodeElement extends LoyaltyElement {
   }
 
   protected override renderContent() {
-    return html`${this.renderState()} <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+    return html`${this.renderState()}
+      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
   }
 
   private renderState(): TemplateResult {
@@ -244,7 +245,9 @@ export class CheckinCodeElement extends LoyaltyElement {
     const expired = left !== undefined && left <= 0;
     const grouped = groupToken(t.code.token);
     // a rotating token is useless on paper: print says so instead (see the print styles)
-    return html`<p class="print-only note" part="print-note">${msg('This check-in code is valid only on screen: show it on your phone at the till.')}</p>
+    return html`<p class="print-only note" part="print-note">
+        ${msg('This check-in code is valid only on screen: show it on your phone at the till.')}
+      </p>
       <figure part="content" class="rotating">
         ${this.renderSymbol(
           t.code.token,
@@ -257,13 +260,13 @@ export class CheckinCodeElement extends LoyaltyElement {
             expired
               ? html`<p class="countdown expired-note" part="countdown">${msg('Code expired — refresh')}</p>`
               : html`<p class="token" part="token">${figure(grouped)}</p>
-                  ${
-                    left === undefined
-                      ? nothing
-                      : html`<p class="countdown" part="countdown" role="timer">
-                          ${msg(html`Expires in ${html`<time datetime=${`PT${left}S`}>${clock(left)}</time>`}`, { desc: 'Followed by minutes:seconds, e.g. "Expires in 4:59".' })}
-                        </p>`
-                  }`
+                ${
+                  left === undefined
+                    ? nothing
+                    : html`<p class="countdown" part="countdown" role="timer">
+                      ${msg(html`Expires in ${html`<time datetime=${`PT${left}S`}>${clock(left)}</time>`}`, { desc: 'Followed by minutes:seconds, e.g. "Expires in 4:59".' })}
+                    </p>`
+                }`
           }
         </figcaption>
       </figure>
@@ -286,12 +289,14 @@ export class CheckinCodeElement extends LoyaltyElement {
       ${
         fallback.error
           ? html`<p class="note" part="note">
-                ${msg('A check-in code could not be created, so your card number is shown instead.')}
-                <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>${errorDetail(fallback.error)}
-              </p>
-              <div class="actions" part="actions">
-                <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>${msg('Try again')}</button>
-              </div>`
+              ${msg('A check-in code could not be created, so your card number is shown instead.')}
+              <span part="note-reason">${errorLine(fallback.error, { safeToRepeat: true })}</span>${errorDetail(fallback.error)}
+            </p>
+            <div class="actions" part="actions">
+              <button type="button" part="refresh" ?disabled=${this.requesting} @click=${() => void this.request()}>
+                ${msg('Try again')}
+              </button>
+            </div>`
           : nothing
       }`;
   }
@@ -316,11 +321,8 @@ export class CheckinCodeElement extends LoyaltyElement {
     if (!symbol) return nothing;
     const { kind, width, height, d } = symbol;
     // a barcode's bars stay at least one CSS pixel wide each, however narrow the container
-    return html`<div
-      class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}"
-      part="frame"
-      ${cssProps({ '--_loyalty-code-modules': kind === 'code128' ? `${width}px` : null })}
-    >
+    return html`<div class="frame ${kind} ${part.includes('expired') ? 'expired' : ''}" part="frame"
+      ${cssProps({ '--_loyalty-code-modules': kind === 'code128' ? `${width}px` : null })}>
       <svg part=${part} role="img" aria-label=${label} viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">
         ${svg`<rect class="light" fill="#fff" width=${width} height=${height}></rect><path class="dark" fill="#000" d=${d}></path>`}
       </svg>
@@ -341,9 +343,7 @@ export class CheckinCodeElement extends LoyaltyElement {
       </figure>
       ${
         rotating
-          ? html`<div class="actions" aria-hidden="true">
-              <span class="bone" ${cssProps({ '--_loyalty-bone-width': '8em', height: '2.25em', display: 'block', margin: '0 auto' })}></span>
-            </div>`
+          ? html`<div class="actions" aria-hidden="true"><span class="bone" ${cssProps({ '--_loyalty-bone-width': '8em', height: '2.25em', display: 'block', margin: '0 auto' })}></span></div>`
           : nothing
       }`;
   }

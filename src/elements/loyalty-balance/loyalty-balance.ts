@@ -89,10 +89,11 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   protected override renderContent(): TemplateResult {
     return html`${this.renderTask(this.balances, {
-        skeleton: () => (this.inline ? this.renderInlineSkeleton() : this.renderSkeleton()),
-        complete: (b) => (this.inline ? this.renderInline(b) : this.renderBalances(b)),
-        empty: (b) => (this.isEmpty(b) ? html`<p class="state" part="state empty">${this.emptyText()}</p>` : undefined),
-      })} <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+      skeleton: () => (this.inline ? this.renderInlineSkeleton() : this.renderSkeleton()),
+      complete: (b) => (this.inline ? this.renderInline(b) : this.renderBalances(b)),
+      empty: (b) => (this.isEmpty(b) ? html`<p class="state" part="state empty">${this.emptyText()}</p>` : undefined),
+    })}
+      <span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
   }
 
   // derived from the data before rendering: an announcement set from `updated()` would render twice
@@ -143,20 +144,15 @@ export class LoyaltyBalance extends LoyaltyElement {
       <dd part="amount">${figure(this.amount(c))}</dd>
       ${
         c.expiring.length
-          ? html`<dd class="expiring">
-              <ul
-                part="expirations"
-                aria-label=${msg(str`${c.name} expiring soon`, { desc: 'The placeholder is the name of a loyalty currency, e.g. Points.' })}
-              >
-                ${c.expiring.map((e) => {
-                  const amount = formatNumber(e.amount, this.locale);
-                  const date = html`<time dir="ltr" datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>`;
-                  return html`<li part="expiration">
-                    ${isolated(msg(html`${amount} ${c.name} expire on ${date}`, { desc: 'E.g. "120 Points expire on Mar 3, 2027".' }))}
-                  </li>`;
-                })}
-              </ul>
-            </dd>`
+          ? html`<dd class="expiring"><ul part="expirations" aria-label=${msg(str`${c.name} expiring soon`, { desc: 'The placeholder is the name of a loyalty currency, e.g. Points.' })}>
+            ${c.expiring.map((e) => {
+              const amount = formatNumber(e.amount, this.locale);
+              const date = html`<time dir="ltr" datetime=${e.date.toISOString()}>${formatDate(e.date, this.locale)}</time>`;
+              return html`<li part="expiration">
+                ${isolated(msg(html`${amount} ${c.name} expire on ${date}`, { desc: 'E.g. "120 Points expire on Mar 3, 2027".' }))}
+              </li>`;
+            })}
+          </ul></dd>`
           : nothing
       }
     </div>`;
@@ -176,20 +172,15 @@ export class LoyaltyBalance extends LoyaltyElement {
     return html`<div class="visually-hidden">${msg('Loading balances…')}</div>
       <dl part="content" aria-hidden="true">
         ${(rows.length ? rows : ['5em']).map(
-          (w, i) =>
-            html`<div class="row" part="row">
-              <dt>${bone(w)}</dt>
-              <dd>${bone(i ? '3em' : '5em', 'amount')}</dd>
-              ${
-                expiring && i === (this.showStored ? 1 : 0)
-                  ? html`<dd class="expiring">
-                      <ul>
-                        ${Array.from({ length: expiring }, () => html`<li>${bone('12em')}</li>`)}
-                      </ul>
-                    </dd>`
-                  : nothing
-              }
-            </div>`,
+          (w, i) => html`<div class="row" part="row">
+            <dt>${bone(w)}</dt>
+            <dd>${bone(i ? '3em' : '5em', 'amount')}</dd>
+            ${
+              expiring && i === (this.showStored ? 1 : 0)
+                ? html`<dd class="expiring"><ul>${Array.from({ length: expiring }, () => html`<li>${bone('12em')}</li>`)}</ul></dd>`
+                : nothing
+            }
+          </div>`,
         )}
       </dl>`;
   }
@@ -214,9 +205,7 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   private renderInline(b: Balances) {
     const balance = this.inlineBalance(b)!;
-    return html`<span class="inline" part="content inline"
-      ><span part="amount">${figure(balance.amount)}</span> <span part="label">${balance.name}</span></span
-    >`;
+    return html`<span class="inline" part="content inline"><span part="amount">${figure(balance.amount)}</span> <span part="label">${balance.name}</span></span>`;
   }
 
   private renderInlineSkeleton() {

@@ -105,26 +105,14 @@ export class LoyaltySignIn extends LoyaltyElement {
       </div>
       <div class="field" part="field">
         <label for="password" part="label">${msg('Password')}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          part="input"
-          aria-invalid=${invalid('password')}
-          aria-describedby=${described('password')}
-        />
+        <input id="password" name="password" type="password" autocomplete="current-password" part="input" aria-invalid=${invalid('password')} aria-describedby=${described('password')} />
       </div>
       ${
         this.failure
-          ? html`<p id="sign-in-error" class="error" part="error" role="alert">
-              ${this.failure}${this.failureDetail ? html` <span part="error-detail">${this.failureDetail}</span>` : nothing}
-            </p>`
+          ? html`<p id="sign-in-error" class="error" part="error" role="alert">${this.failure}${this.failureDetail ? html` <span part="error-detail">${this.failureDetail}</span>` : nothing}</p>`
           : nothing
       }
-      <div class="actions" part="actions">
-        <button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? msg('Signing in…') : msg('Sign in')}</button>
-      </div>
+      <div class="actions" part="actions"><button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? msg('Signing in…') : msg('Sign in')}</button></div>
     </form>`;
   }
 

@@ -332,13 +332,7 @@ export class ProfileForm extends LoyaltyElement {
     const fields = this.shown(p);
     if (this.readonly || !this.supports('profile-update'))
       return html`<dl part="content">
-        ${fields.map(
-          (f) =>
-            html`<div part="row">
-              <dt part="label">${f.label()}</dt>
-              <dd part="value">${this.display(f, this.base[f.key])}</dd>
-            </div>`,
-        )}
+        ${fields.map((f) => html`<div part="row"><dt part="label">${f.label()}</dt><dd part="value">${this.display(f, this.base[f.key])}</dd></div>`)}
       </dl>`;
     return html`<form part="form" novalidate @input=${this.onInput} @submit=${this.submit}>
       ${fields.map((f) => this.renderField(f))} ${this.requirePassword ? this.renderField(PASSWORD) : nothing}
@@ -374,18 +368,8 @@ export class ProfileForm extends LoyaltyElement {
             ${this.base[key] ? nothing : html`<option value="">${msg('Not set')}</option>`}
             ${Object.entries(options).map(([v, text]) => html`<option value=${v} .selected=${v === value}>${text}</option>`)}
           </select>`
-        : html`<input
-            id=${key}
-            name=${key}
-            type=${f.type ?? 'text'}
-            autocomplete=${ifDefined(f.autocomplete)}
-            .value=${value}
-            part="input"
-            min=${ifDefined(f.bounds?.().min)}
-            max=${ifDefined(f.bounds?.().max)}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-          />`;
+        : html`<input id=${key} name=${key} type=${f.type ?? 'text'} autocomplete=${ifDefined(f.autocomplete)} .value=${value} part="input"
+            min=${ifDefined(f.bounds?.().min)} max=${ifDefined(f.bounds?.().max)} aria-invalid=${invalid} aria-describedby=${described} />`;
     return html`<div class="field" part="field"><label for=${key} part="label">${f.label()}</label>${control}${message}</div>`;
   }
 
@@ -410,22 +394,14 @@ export class ProfileForm extends LoyaltyElement {
     if (this.readonly || (this.sessionState?.signedIn && !this.supports('profile-update')))
       return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
         <div aria-hidden="true" ${cssProps({ display: 'grid', gap: 'var(--_loyalty-space-s)' })}>
-          ${keys.map(
-            (_, i) =>
-              html`<div>
-                <div>${bone(`${widths[i % 5]}em`)}</div>
-                <div>${bone(`${widths[(i + 2) % 5] + 2}em`)}</div>
-              </div>`,
-          )}
+          ${keys.map((_, i) => html`<div><div>${bone(`${widths[i % 5]}em`)}</div><div>${bone(`${widths[(i + 2) % 5] + 2}em`)}</div></div>`)}
         </div>`;
     if (this.requirePassword) keys.push('current-password');
     return html`<div class="visually-hidden">${msg('Loading your profile…')}</div>
       <div aria-hidden="true" ${cssProps({ display: 'grid', gap: 'calc(var(--_loyalty-space) * 0.75)' })}>
         ${keys.map((k, i) =>
           k === 'contact-consent'
-            ? html`<div class="field">
-                <span>${bone('10em')}</span>${consentChoices().map(() => html`<span class="choice"><span>${bone('9em')}</span></span>`)}
-              </div>`
+            ? html`<div class="field"><span>${bone('10em')}</span>${consentChoices().map(() => html`<span class="choice"><span>${bone('9em')}</span></span>`)}</div>`
             : html`<div class="field"><span>${bone(`${widths[i % 5]}em`)}</span>${bone('100%', '2.5em')}</div>`,
         )}
         <div class="actions">${bone('5em', '2.25em')}</div>

@@ -115,26 +115,22 @@ export class RewardProgress extends LoyaltyElement {
     const rewards = p.items.filter((r) => !this.availableOnly || r.available > 0).sort((a, b) => closeness(b) - closeness(a) || a.cost - b.cost);
     const shown = this.limit > 0 && !this.expanded ? rewards.slice(0, this.limit) : rewards;
     return html`${list.tier && !this.hideTier && this.supports('tiers') ? this.renderTier(list.tier) : nothing}
-    ${
-      shown.length
-        ? html`<ul part="list" tabindex="-1" aria-label=${msg('Rewards')}>
-            ${shown.map((r) => this.renderReward(r))}
-          </ul>`
-        : html`<p class="state" part="state empty">${this.availableOnly ? msg('No rewards available yet.') : msg('No rewards yet.')}</p>`
-    }
-    ${
-      shown.length < rewards.length
-        ? html`<button type="button" class="secondary more" part="show-all" @click=${this.showAll}>
-            ${this.showAllLabel(rewards.length, p.next, list.page.total)}
-          </button>`
-        : p.error
-          ? this.renderError(p.error, () => void p.loadMore(session))
-          : p.next
-            ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${() => this.loadMore()}>
+      ${
+        shown.length
+          ? html`<ul part="list" tabindex="-1" aria-label=${msg('Rewards')}>${shown.map((r) => this.renderReward(r))}</ul>`
+          : html`<p class="state" part="state empty">${this.availableOnly ? msg('No rewards available yet.') : msg('No rewards yet.')}</p>`
+      }
+      ${
+        shown.length < rewards.length
+          ? html`<button type="button" class="secondary more" part="show-all" @click=${this.showAll}>${this.showAllLabel(rewards.length, p.next, list.page.total)}</button>`
+          : p.error
+            ? this.renderError(p.error, () => void p.loadMore(session))
+            : p.next
+              ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${() => this.loadMore()}>
                 ${p.pending ? msg('Loading…') : msg('Load more')}
               </button>`
-            : nothing
-    }`;
+              : nothing
+      }`;
   }
 
   private renderTier(t: Tier) {
@@ -142,19 +138,15 @@ export class RewardProgress extends LoyaltyElement {
     const n = (v: number) => formatNumber(v, this.locale);
     const since = t.current.since && html`<time dir="ltr" datetime=${t.current.since.toISOString()}>${formatDate(t.current.since, this.locale)}</time>`;
     return html`<div class="tier" part="tier">
-      <span class="full" part="tier-label"
-        >${
-          since
-            ? msg(html`Tier: <strong part="tier-name">${t.current.name}</strong>, since ${since}`)
-            : msg(html`Tier: <strong part="tier-name">${t.current.name}</strong>`)
-        }</span
-      >
+      <span class="full" part="tier-label">${
+        since
+          ? msg(html`Tier: <strong part="tier-name">${t.current.name}</strong>, since ${since}`)
+          : msg(html`Tier: <strong part="tier-name">${t.current.name}</strong>`)
+      }</span>
       ${
         next
-          ? html`<p part="next-tier">
-                ${isolated(msg(str`${n(Math.max(0, next.amount - next.progress))} more to reach ${next.name}`, { desc: 'E.g. "360 more to reach Gold" (a tier).' }))}
-              </p>
-              ${this.renderBar(next.progress, next.amount, msg(str`Progress to ${next.name}`), msg(str`${n(next.progress)} of ${n(next.amount)}`))}`
+          ? html`<p part="next-tier">${isolated(msg(str`${n(Math.max(0, next.amount - next.progress))} more to reach ${next.name}`, { desc: 'E.g. "360 more to reach Gold" (a tier).' }))}</p>
+            ${this.renderBar(next.progress, next.amount, msg(str`Progress to ${next.name}`), msg(str`${n(next.progress)} of ${n(next.amount)}`))}`
           : nothing
       }
     </div>`;
@@ -162,10 +154,7 @@ export class RewardProgress extends LoyaltyElement {
 
   private renderReward(r: Reward) {
     const n = (v: number) => formatNumber(v, this.locale);
-    return html`<li
-      part="reward${r.available > 0 ? ' reward-available' : ''}${r.voucher ? ' voucher' : ''}"
-      @click=${() => this.emit('loyalty-reward-select', { reward: r })}
-    >
+    return html`<li part="reward${r.available > 0 ? ' reward-available' : ''}${r.voucher ? ' voucher' : ''}" @click=${() => this.emit('loyalty-reward-select', { reward: r })}>
       <button type="button" part="name">${isolated(r.name)}</button>
       ${r.voucher ? nothing : html`<span part="cost">${figure(`${n(r.cost)} ${r.currencyName}`)}</span>`}
       ${r.description || r.summary ? html`<p part="description">${r.description || r.summary}</p>` : nothing}
@@ -173,29 +162,21 @@ export class RewardProgress extends LoyaltyElement {
         r.voucher
           ? voucherDetails(r, this.claims.controls(r), this.locale)
           : html`${this.renderBar(
-                r.progress,
-                r.cost,
-                msg(str`${r.name}: progress`, { desc: 'Label of a progress bar; the placeholder is a reward name.' }),
-                msg(str`${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`, { desc: 'E.g. "30 of 50 Points".' }),
-              )}
-              <span part="available">${isolated(msg(str`${n(r.available)} available now`))}</span>
-              ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, this.locale)}</p>` : nothing}`
+              r.progress,
+              r.cost,
+              msg(str`${r.name}: progress`, { desc: 'Label of a progress bar; the placeholder is a reward name.' }),
+              msg(str`${n(r.progress)} of ${n(r.cost)} ${r.currencyName}`, { desc: 'E.g. "30 of 50 Points".' }),
+            )}
+            <span part="available">${isolated(msg(str`${n(r.available)} available now`))}</span>
+            ${r.expires ? html`<p class="muted" part="expires">${expiresOn(r.expires, this.locale)}</p>` : nothing}`
       }
     </li>`;
   }
 
   /** A progress bar whose text equivalent (`aria-valuetext`) is also the visible text beside it. */
   private renderBar(value: number, max: number, label: string, text: string) {
-    return html`<div
-        class="full"
-        part="progress"
-        role="progressbar"
-        aria-label=${label}
-        aria-valuemin="0"
-        aria-valuemax=${max}
-        aria-valuenow=${value}
-        aria-valuetext=${text}
-      >
+    return html`<div class="full" part="progress" role="progressbar" aria-label=${label} aria-valuemin="0"
+        aria-valuemax=${max} aria-valuenow=${value} aria-valuetext=${text}>
         <div part="bar" ${cssProps({ width: `${max > 0 ? (100 * Math.min(value, max)) / max : 100}%` })}></div>
       </div>
       <span class="muted" part="progress-text" aria-hidden="true">${isolated(text)}</span>`;
@@ -219,19 +200,18 @@ export class RewardProgress extends LoyaltyElement {
           tier === 'none'
             ? nothing
             : html`<div class="tier">
-                <span class="full">${bone('10em')}</span>
-                ${tier === 'progress' ? html`<span class="full">${bone('11em')}</span>${bar}<span class="muted">${bone('5em')}</span>` : nothing}
-              </div>`
+              <span class="full">${bone('10em')}</span>
+              ${tier === 'progress' ? html`<span class="full">${bone('11em')}</span>${bar}<span class="muted">${bone('5em')}</span>` : nothing}
+            </div>`
         }
         <ul>
           ${Array.from({ length: rows }, (_, i) => [8, 6, 7][i % 3]).map(
-            (w) =>
-              html`<li>
-                <span>${bone(`${w}em`)}</span><span>${bone('4em')}</span>
-                <span class="full muted">${bone('16em')}</span>
-                ${bar}
-                <span class="muted">${bone('7em')}</span><span>${bone('7em')}</span>
-              </li>`,
+            (w) => html`<li>
+              <span>${bone(`${w}em`)}</span><span>${bone('4em')}</span>
+              <span class="full muted">${bone('16em')}</span>
+              ${bar}
+              <span class="muted">${bone('7em')}</span><span>${bone('7em')}</span>
+            </li>`,
           )}
         </ul>
         ${more ? html`<span class="bone more" ${cssProps({ '--_loyalty-bone-width': '7em', height: 'calc(2.25em + 2px)' })}></span>` : nothing}

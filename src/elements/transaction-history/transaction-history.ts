@@ -153,17 +153,18 @@ export class TransactionHistory extends LoyaltyElement {
             ? this.renderError(p.error, () => void p.loadMore(this.sessionState))
             : p.next
               ? html`<button type="button" class="secondary more" part="more" ?disabled=${p.pending} @click=${this.loadMore}>
-                  ${p.pending ? msg('Loading…') : msg('Load more')}
-                </button>`
+                ${p.pending ? msg('Loading…') : msg('Load more')}
+              </button>`
               : nothing
       }
       ${
         p.next && !this.limit
-          ? html`<p class="print-only state" part="print-note">
-              ${msg(str`The ${formatNumber(all.length, this.locale)} most recent orders. Load more on screen to print older ones.`, {
+          ? html`<p class="print-only state" part="print-note">${msg(
+              str`The ${formatNumber(all.length, this.locale)} most recent orders. Load more on screen to print older ones.`,
+              {
                 desc: 'Printed under the order history when older orders were not loaded; the placeholder is a number.',
-              })}
-            </p>`
+              },
+            )}</p>`
           : nothing
       }`;
   }
@@ -184,11 +185,9 @@ export class TransactionHistory extends LoyaltyElement {
         : []),
     ];
     return html`<li part="row" aria-posinset=${position} aria-setsize=${size}>
-      <span part="summary"
-        ><time part="date" dir="ltr" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${
-          t.location ? html`<span class="separator"> · </span><span part="location">${isolated(t.location)}</span>` : nothing
-        }</span
-      >
+      <span part="summary"><time part="date" dir="ltr" datetime=${t.date.toISOString()}>${formatDate(t.date, l, WHEN)}</time>${
+        t.location ? html`<span class="separator"> · </span><span part="location">${isolated(t.location)}</span>` : nothing
+      }</span>
       <span part="total">${t.total ? figure(formatMoney(t.total.amount, t.total.currency ?? (this.currency || undefined), l)) : nothing}</span>
       <span part="details">${details.map((d, i) => (i ? html`<span class="separator"> · </span>${d}` : d))}</span>
     </li>`;
@@ -199,12 +198,10 @@ export class TransactionHistory extends LoyaltyElement {
       <div part="content" aria-hidden="true">
         <ol>
           ${Array.from({ length: this.limit > 0 ? this.limit : Math.max(1, this.skeletonRows) }, (_, i) => [9, 7, 8, 6][i % 4]).map(
-            (w) =>
-              html`<li>
-                <span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span
-                ><span class="bone" ${cssProps({ '--_loyalty-bone-width': '4em' })}></span>
-                <span part="details"><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w + 2}em` })}></span></span>
-              </li>`,
+            (
+              w,
+            ) => html`<li><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w}em` })}></span><span class="bone" ${cssProps({ '--_loyalty-bone-width': '4em' })}></span>
+              <span part="details"><span class="bone" ${cssProps({ '--_loyalty-bone-width': `${w + 2}em` })}></span></span></li>`,
           )}
         </ol>
       </div>`;
