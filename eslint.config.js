@@ -23,7 +23,7 @@ export default tseslint.config(
         projectService: {
           // the root Vite config is in no tsconfig: it gets tsconfig.json's compiler options
           // (demo/ has its own tsconfig.json)
-          allowDefaultProject: ['vite.config.ts'],
+          allowDefaultProject: ['vite.config.ts', 'scripts/minify-templates.d.ts'],
           defaultProject: 'tsconfig.json',
         },
         tsconfigRootDir: import.meta.dirname,

@@ -56,6 +56,27 @@ export function formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit,
   return cached(`r|${l}`, () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(value, unit);
 }
 
+/**
+ * Creates the formatters a page in `locale` needs first — numbers, dates, relative times and money
+ * (any currency: the first currency formatter of a locale loads the data they all share) — one per
+ * task, so an answer that lands meanwhile is not held up. Building them is the slow part of a
+ * first render (tens of ms for the first money figure); the session calls this while its first
+ * requests are on the wire. What they format is unchanged: they are the ones later calls reuse.
+ */
+export function warmFormatters(locale: string | undefined, currencies: readonly string[] = ['USD']): void {
+  const steps = [
+    () => formatNumber(0, locale),
+    ...currencies.map((c) => () => formatMoney(0, c, locale)),
+    () => formatDate(new Date(0), locale),
+    () => formatRelative(1, 'day', locale),
+  ];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length) setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
+
 const DAY = 86_400_000;
 
 /**

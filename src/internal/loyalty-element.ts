@@ -105,6 +105,8 @@ export abstract class LoyaltyElement extends LitElement {
 
   private watched?: LoyaltySessionState;
   private unwatch?: () => void;
+  /** What each query task reads: the session starts them when a key is set (`LoyaltySessionState.expect`). */
+  private reads: (() => Query<unknown> | undefined)[] = [];
   private lastError?: unknown;
   private disconnectLocale?: () => void;
 
@@ -201,6 +203,7 @@ export abstract class LoyaltyElement extends LitElement {
    * (say, a capability the backend lacks).
    */
   protected queryTask<T>(query: () => Query<T> | undefined): QueryTask<T> {
+    this.reads.push(query);
     const task: QueryTask<T> = new Task(this, {
       args: () => {
         const s = this.sessionState;
@@ -365,7 +368,11 @@ export abstract class LoyaltyElement extends LitElement {
     if (!session) return;
     const onChange = () => this.requestUpdate();
     session.addEventListener('change', onChange);
-    this.unwatch = () => session.removeEventListener('change', onChange);
+    const unexpect = this.reads.map((read) => session.expect(read));
+    this.unwatch = () => {
+      session.removeEventListener('change', onChange);
+      for (const stop of unexpect) stop();
+    };
   }
 }
 

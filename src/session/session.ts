@@ -2,6 +2,7 @@ import { backends } from '../api/adapters/index.js';
 import type { BackendName, BackendRules, Capability, LoyaltyBackend, SignInCredentials } from '../api/backend.js';
 import { QueryCache } from '../api/cache.js';
 import { LoyaltyError } from '../api/errors.js';
+import { warmFormatters } from '../internal/format.js';
 import type { Balances, Card, CheckinCode, Profile, Reward } from '../api/types.js';
 import type { Page, RewardList, Transaction } from '../api/types.js';
 
@@ -103,8 +104,12 @@ export class LoyaltySessionState extends EventTarget {
   private _generation = 0;
   private _expired = false;
   private _locale = '';
+  /** The locale whose formatters were warmed (see `warm`). */
+  private _warmed?: string;
   private _pending = false;
   private _tabs?: BroadcastChannel;
+  /** The reads of the elements on the page (see `expect`). */
+  private _reads = new Set<() => Query<unknown> | undefined>();
   /** The member's check-in token, shared by every `<checkin-code>` of the session. */
   private _checkin?: { generation: number; pending?: Promise<CheckinCode>; value?: CheckinCode; at?: number };
 
@@ -146,6 +151,18 @@ export class LoyaltySessionState extends EventTarget {
     this._userId = userId;
     this._expired = false;
     this.reset('key');
+    this.warm();
+  }
+
+  /**
+   * Once a key is set or on its way, builds the locale's number, money and date formatters in the
+   * next tasks, while the first requests are on the wire, so the first render does not wait for
+   * them. Once per locale (known once `<loyalty-session>` is on the page); never while signed out.
+   */
+  private warm(): void {
+    if ((!this.signedIn && !this.pending) || !this._locale || this._warmed === this._locale) return;
+    this._warmed = this._locale;
+    warmFormatters(this._locale);
   }
 
   /** True when a key is set and the API has not rejected it. */
@@ -170,6 +187,7 @@ export class LoyaltySessionState extends EventTarget {
     const was = this.pending;
     this._pending = !!value && !this._key;
     if (this.pending !== was) this.dispatchEvent(new CustomEvent('change', { detail: 'pending' satisfies SessionChangeReason }));
+    this.warm();
   }
 
   get locale(): string {
@@ -180,6 +198,7 @@ export class LoyaltySessionState extends EventTarget {
     if (value === this._locale) return;
     this._locale = value;
     this.dispatchEvent(new CustomEvent('change', { detail: 'locale' satisfies SessionChangeReason }));
+    this.warm();
   }
 
   get config(): Readonly<SessionConfig> {
@@ -237,6 +256,41 @@ export class LoyaltySessionState extends EventTarget {
     if (!this.signedIn) return Promise.reject(new LoyaltyError('auth', 'Not signed in.'));
     const backend = this.backend;
     return this.cache.fetch(q.key, q.tags, (s) => q.run(backend, s, (other, s2) => this.query(other, s2)), { signal });
+  }
+
+  /**
+   * Registers a read an element on the page makes whenever a member is signed in (`read` names it,
+   * or returns `undefined` for none), until the returned function is called. When a key is set
+   * (and on `reload()`), the session starts these reads at once, the profile first (other reads
+   * need the member's id), without waiting for the elements to render: each element's own read
+   * then joins the request in flight. Nothing else is requested, and nothing while signed out.
+   */
+  expect(read: () => Query<unknown> | undefined): () => void {
+    const reads = this._reads;
+    reads.add(read);
+    return () => reads.delete(read);
+  }
+
+  /** Starts the reads registered with `expect` (see there). */
+  private prefetch(): void {
+    if (!this.signedIn) return;
+    const wanted = new Map<string, Query<unknown>>();
+    for (const read of this._reads) {
+      try {
+        const q = read();
+        if (q) wanted.set(q.key, q);
+      } catch {
+        // the element's own read reports it
+      }
+    }
+    const first = (q: Query<unknown>) => (q.key === queries.profile().key ? 0 : 1);
+    for (const q of [...wanted.values()].sort((a, b) => first(a) - first(b))) {
+      try {
+        this.query(q).catch(() => undefined);
+      } catch {
+        // an unknown backend: the elements show it
+      }
+    }
   }
 
   /** Hear when fresh data for a cache key lands (background refresh, invalidation). */
@@ -396,6 +450,7 @@ export class LoyaltySessionState extends EventTarget {
     this._generation++;
     this._checkin = undefined;
     this.cache.clear();
+    if (reason === 'key' || reason === 'reload') this.prefetch();
     this.dispatchEvent(new CustomEvent('change', { detail: reason }));
   }
 }
