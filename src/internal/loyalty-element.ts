@@ -10,6 +10,7 @@ import type { LoyaltySessionState, Query } from '../session/session.js';
 import { Mutation, type MutationOptions } from './mutation.js';
 import { nullMeansDefault } from './defaults.js';
 import { ensureContextRoot } from './define.js';
+import { errorDetail } from './error-detail.js';
 import { describeError } from './error-text.js';
 import { emit, type EmitArgs, type LoyaltyEventName } from './events.js';
 import { connectLocaleSource, nearestLang } from './localize.js';
@@ -258,18 +259,28 @@ export abstract class LoyaltyElement extends LitElement {
    */
   protected renderTask<T>(task: QueryTask<T>, t: StateTemplates<T>): TemplateResult {
     const session = this.sessionState;
-    if (!session?.signedIn) return this.awaitingKey ? html`<div aria-busy="true" part="skeleton">${t.skeleton()}</div>` : this.renderSignedOut();
+    if (!session?.signedIn) return this.renderWithoutKey(t.skeleton);
     const current = task.value?.generation === session.generation ? task.value.data : undefined;
     switch (task.status) {
       case TaskStatus.COMPLETE:
       case TaskStatus.PENDING:
         if (current !== undefined) return t.empty?.(current) ?? t.complete(current);
-        return html`<div aria-busy="true" part="skeleton">${t.skeleton()}</div>`;
+        return this.renderBusy(t.skeleton());
       case TaskStatus.ERROR:
         return this.renderError(task.error, () => void task.run());
       default:
-        return html`<div aria-busy="true" part="skeleton">${t.skeleton()}</div>`;
+        return this.renderBusy(t.skeleton());
     }
+  }
+
+  /** The loading state: `skeleton` (the outline of the data), marked busy. */
+  protected renderBusy(skeleton: unknown): TemplateResult {
+    return html`<div aria-busy="true" part="skeleton">${skeleton}</div>`;
+  }
+
+  /** No key: the skeleton while one is on its way (`<loyalty-session pending>`), else the signed-out state. */
+  protected renderWithoutKey(skeleton: () => unknown): TemplateResult {
+    return this.awaitingKey ? this.renderBusy(skeleton()) : this.renderSignedOut();
   }
 
   protected renderSignedOut(): TemplateResult {
@@ -299,10 +310,9 @@ export abstract class LoyaltyElement extends LitElement {
   }
 
   protected renderError(error: unknown, retry: () => void): TemplateResult {
-    const { text, detail } = describeError(error);
     return html`<div class="state error" part="state error" role="alert">
-      <p part="error-message">${text}</p>
-      ${detail ? html`<p part="error-detail">${detail}</p>` : nothing}
+      <p part="error-message">${describeError(error).text}</p>
+      ${errorDetail(error, true)}
       <button type="button" part="retry" @click=${retry}>${msg('Retry')}</button>
     </div>`;
   }

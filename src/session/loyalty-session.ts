@@ -244,7 +244,6 @@ export class LoyaltySession extends LitElement {
       this.state.locale = this.computeLocale();
       updatePageLocale();
     }
-    this.state.configure(this.readConfig());
   }
 
   protected override render(): TemplateResult {

@@ -283,7 +283,8 @@ export class LoyaltySessionState extends EventTarget {
         // the element's own read reports it
       }
     }
-    const first = (q: Query<unknown>) => (q.key === queries.profile().key ? 0 : 1);
+    const profile = queries.profile().key;
+    const first = (q: Query<unknown>) => (q.key === profile ? 0 : 1);
     for (const q of [...wanted.values()].sort((a, b) => first(a) - first(b))) {
       try {
         this.query(q).catch(() => undefined);

@@ -224,12 +224,11 @@ export class CheckinCodeElement extends LoyaltyElement {
   }
 
   private renderState(): TemplateResult {
-    if (!this.sessionState?.signedIn)
-      return this.awaitingKey ? html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>` : this.renderSignedOut();
+    if (!this.sessionState?.signedIn) return this.renderWithoutKey(() => this.renderSkeleton());
     const shown = this.current;
     if (shown) return this.renderToken(shown);
     const fallback = this.currentFallback;
-    if (!fallback) return html`<div aria-busy="true" part="skeleton">${this.renderSkeleton()}</div>`;
+    if (!fallback) return this.renderBusy(this.renderSkeleton());
     if (!this.hasCards) return this.renderNoCode(fallback);
     return this.renderTask(this.cards, {
       skeleton: () => this.renderSkeleton(),

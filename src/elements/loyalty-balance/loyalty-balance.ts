@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Balances, LoyaltyCurrencyBalance, Money } from '../../api/types.js';
 import { cssProps } from '../../internal/css-props.js';
+import { errorDetail } from '../../internal/error-detail.js';
 import { describeError } from '../../internal/error-text.js';
 import { formatDate, formatMoney, formatNumber } from '../../internal/format.js';
 import { minHeight } from '../../internal/reserve.js';
@@ -220,11 +221,11 @@ export class LoyaltyBalance extends LoyaltyElement {
 
   protected override renderError(error: unknown, retry: () => void): TemplateResult {
     if (!this.inline) return super.renderError(error, retry);
-    const { text, detail } = describeError(error);
+    const { text } = describeError(error);
     // a short line in the navbar; the kit's sentence for screen readers and as a tooltip (the platform's words: hidden error-detail)
     return html`<span class="state error inline" part="state error" role="alert" title=${text}>
       <span part="error-message">${msg('Balance unavailable', { desc: 'Short error in the one-line (navbar) form of the balance.' })}</span>
-      <span class="visually-hidden">${text}</span>${detail ? html`<span part="error-detail">${detail}</span>` : nothing}
+      <span class="visually-hidden">${text}</span>${errorDetail(error)}
       <button type="button" part="retry" class="inline-retry" @click=${retry}>${msg('Retry')}</button>
     </span>`;
   }

@@ -85,13 +85,11 @@ export class LoyaltySignIn extends LoyaltyElement {
 
   /** The signed-in outline (greeting, Sign out) while the key or the member's name is on its way. */
   private renderSkeleton() {
-    return html`<div aria-busy="true" part="skeleton">
-      <p class="visually-hidden">${msg('Signing you in…')}</p>
+    return this.renderBusy(html`<p class="visually-hidden">${msg('Signing you in…')}</p>
       <div class="signed-in" aria-hidden="true">
         <p><span class="bone" ${cssProps({ '--_loyalty-bone-width': '14em' })}></span></p>
         <span class="bone" ${cssProps({ '--_loyalty-bone-width': '6em', height: 'calc(2.25em + 2px)' })}></span>
-      </div>
-    </div>`;
+      </div>`);
   }
 
   private renderForm() {
